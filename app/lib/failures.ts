@@ -1,0 +1,42 @@
+/**
+ * Every failure the dashboard can meet, as data its screens render. The
+ * server decides the kind; the page only shows it.
+ */
+export type Failure =
+  | {
+      kind: "not-allowlisted";
+      /** The Spotify account Spotify refused, when Clerk could tell us. */
+      account: { email: string | null; username: string | null } | null;
+    }
+  | { kind: "owner-premium-lapsed" }
+  | { kind: "missing-scope" }
+  | { kind: "forbidden" }
+  | { kind: "spotify-not-connected" }
+  | { kind: "token-rejected" }
+  | { kind: "rate-limited"; retryAfterSeconds: number | null }
+  | { kind: "clerk-key-rejected" }
+  | { kind: "clerk-unavailable" }
+  | { kind: "config"; variable: string };
+
+export const FAILURE_STATUS: Record<Failure["kind"], number> = {
+  "not-allowlisted": 403,
+  "owner-premium-lapsed": 403,
+  "missing-scope": 403,
+  forbidden: 403,
+  "spotify-not-connected": 403,
+  "token-rejected": 401,
+  "rate-limited": 429,
+  "clerk-key-rejected": 500,
+  "clerk-unavailable": 503,
+  config: 500,
+};
+
+export function isFailure(value: unknown): value is Failure {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "kind" in value &&
+    typeof value.kind === "string" &&
+    value.kind in FAILURE_STATUS
+  );
+}

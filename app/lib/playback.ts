@@ -1,0 +1,76 @@
+/**
+ * The dashboard's view of Spotify, after parsing. Only what the page shows:
+ * no ids beyond links, no tokens, nothing the browser should not hold.
+ */
+export type Link = { name: string; url: string | null };
+
+export type Track = {
+  type: "track";
+  name: string;
+  artists: Link[];
+  album: Link | null;
+  imageUrl: string | null;
+  durationMs: number;
+  url: string | null;
+  explicit: boolean;
+  isLocal: boolean;
+};
+
+export type Episode = {
+  type: "episode";
+  name: string;
+  show: Link & { publisher: string | null };
+  imageUrl: string | null;
+  durationMs: number;
+  url: string | null;
+};
+
+/** Ads carry no item; `unknown` covers anything Spotify adds later. */
+export type PlayingItem =
+  | Track
+  | Episode
+  | { type: "ad" }
+  | { type: "unknown"; name: string | null };
+
+export type Device = {
+  name: string;
+  type: string;
+  volumePercent: number | null;
+  isPrivateSession: boolean;
+};
+
+export type PlaybackContext = {
+  type: string;
+  name: string | null;
+  url: string | null;
+};
+
+export type PlaybackState = {
+  isPlaying: boolean;
+  progressMs: number | null;
+  item: PlayingItem;
+  device: Device | null;
+  context: PlaybackContext | null;
+  shuffle: boolean;
+  repeat: "off" | "track" | "context";
+};
+
+export type RecentPlay = { playedAt: string; track: Track };
+
+/** The player card: what plays, nothing, or why it cannot be shown. */
+export type NowPlayingPanel =
+  | { status: "active"; playback: PlaybackState }
+  | { status: "idle" }
+  | { status: "unavailable"; upstream: "spotify" | "clerk" };
+
+export type SpotifyProfile = { displayName: string; imageUrl: string | null };
+
+export function formatDuration(ms: number) {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, "0");
+  return hours > 0
+    ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}`
+    : `${minutes}:${seconds}`;
+}

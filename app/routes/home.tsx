@@ -1,0 +1,44 @@
+import type {
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/cloudflare";
+import { useLoaderData } from "@remix-run/react";
+import { DashboardView } from "../components/DashboardView";
+import { Landing } from "../components/Landing";
+import { RouteErrorScreen } from "../components/RouteErrorScreen";
+import { getSession, signInUrl } from "../server/auth.server";
+import { loadDashboard } from "../server/dashboard.server";
+import { requestServices } from "../server/request.server";
+
+// A failure screen keeps the headers its failure sent, such as Retry-After.
+export const headers: HeadersFunction = ({ errorHeaders, loaderHeaders }) =>
+  errorHeaders ?? loaderHeaders;
+
+export const meta: MetaFunction = () => [{ title: "Now Playing" }];
+
+/** Signed out, what the app does; signed in, the dashboard itself. */
+export async function loader(args: LoaderFunctionArgs) {
+  const services = requestServices(args.context);
+  const session = await getSession(args, services.config);
+  if (!session) {
+    const url = signInUrl(services.config, args.request.url);
+    return { signedIn: false as const, signInUrl: url };
+  }
+
+  const dashboard = await loadDashboard(args, services, session);
+  return { signedIn: true as const, ...dashboard };
+}
+
+export default function Home() {
+  const home = useLoaderData<typeof loader>();
+  return home.signedIn ? (
+    <DashboardView {...home} />
+  ) : (
+    <Landing signInUrl={home.signInUrl} />
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorScreen />;
+}

@@ -1,0 +1,31 @@
+import { type ActionFunctionArgs, redirect } from "@remix-run/cloudflare";
+import { getSession, requireSameOrigin } from "../server/auth.server";
+import { requestServices } from "../server/request.server";
+import { expireSessionCookies } from "../server/sign-out.server";
+
+/** Signing out is a POST; a visit here just goes home. */
+export function loader() {
+  return redirect("/");
+}
+
+/**
+ * Revokes the session at Clerk, then clears its cookies here, so signing
+ * out needs no script in the browser. The cookies go even if Clerk could
+ * not be reached.
+ */
+export async function action(args: ActionFunctionArgs) {
+  const { config, clerk } = requestServices(args.context);
+  requireSameOrigin(args.request, config);
+
+  const session = await getSession(args, config);
+  if (session) {
+    // A failed revocation is logged by the Clerk client; the cookies still go.
+    await clerk.revokeSession(session.sessionId).catch(() => {});
+  }
+
+  const headers = new Headers();
+  for (const cookie of expireSessionCookies(args.request)) {
+    headers.append("Set-Cookie", cookie);
+  }
+  return redirect("/", { headers });
+}

@@ -1,0 +1,36 @@
+import { type AppLoadContext, data } from "@remix-run/cloudflare";
+import { FAILURE_STATUS, type Failure } from "../lib/failures";
+import { createClerkApi } from "./clerk-api.server";
+import { ConfigError, getConfig } from "./config.server";
+import { createLogger } from "./log.server";
+
+/** Ends the request with a failure screen and its status. */
+export function fail(failure: Failure, headers?: HeadersInit): never {
+  throw data(failure, { status: FAILURE_STATUS[failure.kind], headers });
+}
+
+/** The validated settings; a bad one ends the request naming the variable. */
+export function requireConfig(context: AppLoadContext) {
+  try {
+    return getConfig(context.cloudflare.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      fail({ kind: "config", variable: error.variable });
+    }
+    throw error;
+  }
+}
+
+/** What a loader or action needs to talk to the outside, for one request. */
+export function requestServices(context: AppLoadContext) {
+  const config = requireConfig(context);
+  const log = createLogger(context.requestId);
+  const clerk = createClerkApi({
+    apiUrl: config.clerk.apiUrl,
+    secretKey: config.clerk.secretKey,
+    log,
+  });
+  return { config, log, clerk };
+}
+
+export type RequestServices = ReturnType<typeof requestServices>;

@@ -1,0 +1,207 @@
+import type {
+  PlaybackState,
+  RecentPlay,
+  SpotifyProfile,
+} from "../lib/playback";
+import type { Logger } from "./log.server";
+import {
+  parsePlaybackState,
+  parseProfile,
+  parseRecentlyPlayed,
+  SpotifyPayloadError,
+} from "./spotify-schema.server";
+import {
+  fetchBounded,
+  parseJson,
+  retryAfterSeconds,
+  type UpstreamResponse,
+  UpstreamTransportError,
+} from "./upstream.server";
+
+export type SpotifyFailureKind =
+  | "not-allowlisted"
+  | "owner-premium-lapsed"
+  | "missing-scope"
+  | "premium-required"
+  | "forbidden"
+  | "token-rejected"
+  | "rate-limited"
+  | "unavailable";
+
+export class SpotifyError extends Error {
+  readonly kind: SpotifyFailureKind;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(kind: SpotifyFailureKind, retryAfter?: number) {
+    super(`Spotify: ${kind}`);
+    this.name = "SpotifyError";
+    this.kind = kind;
+    this.retryAfterSeconds = retryAfter;
+  }
+}
+
+/** Where the access token comes from, and how to replace a rejected one. */
+export type TokenSource = {
+  get(): Promise<string>;
+  renew(rejected: string): Promise<string>;
+};
+
+export type SpotifyClientOptions = {
+  apiUrl: string;
+  tokens: TokenSource;
+  log: Logger;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createSpotifyClient(options: SpotifyClientOptions) {
+  const { apiUrl, tokens, log, timeoutMs = 4000, signal } = options;
+  const fetcher = options.fetch ?? fetch;
+
+  async function send(path: string, token: string) {
+    return fetchBounded(
+      fetcher,
+      `${apiUrl}${path}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+      { timeoutMs, maxBytes: MAX_BODY_BYTES, signal },
+    );
+  }
+
+  /** GETs a Spotify resource: the parsed JSON, or null for "no content". */
+  async function get(operation: string, path: string): Promise<unknown> {
+    const started = Date.now();
+    try {
+      let token = await tokens.get();
+      let response = await send(path, token);
+      if (response.status === 401) {
+        token = await tokens.renew(token);
+        response = await send(path, token);
+      }
+      return readBody(response);
+    } catch (error) {
+      const failure = toSpotifyError(error);
+      if (!failure) throw error;
+      log.upstreamFailure({
+        upstream: "spotify",
+        operation,
+        kind: failure.kind,
+        status: error instanceof StatusError ? error.status : null,
+        durationMs: Date.now() - started,
+      });
+      throw failure;
+    }
+  }
+
+  return {
+    async playbackState(): Promise<PlaybackState | null> {
+      const json = await get(
+        "player",
+        "/v1/me/player?additional_types=episode",
+      );
+      return json === null ? null : parse(() => parsePlaybackState(json));
+    },
+
+    async recentlyPlayed(limit = 10): Promise<RecentPlay[]> {
+      const path = `/v1/me/player/recently-played?limit=${limit}`;
+      const json = await get("recently-played", path);
+      return json === null ? [] : parse(() => parseRecentlyPlayed(json));
+    },
+
+    async profile(): Promise<SpotifyProfile> {
+      const json = await get("profile", "/v1/me");
+      return parse(() => parseProfile(json));
+    },
+  };
+}
+
+export type SpotifyClient = ReturnType<typeof createSpotifyClient>;
+
+/** A non-2xx answer, before it is given a kind. */
+class StatusError extends Error {
+  readonly status: number;
+  readonly response: UpstreamResponse;
+
+  constructor(response: UpstreamResponse) {
+    super(`Spotify answered ${response.status}`);
+    this.status = response.status;
+    this.response = response;
+  }
+}
+
+function readBody(response: UpstreamResponse) {
+  if (response.status < 200 || response.status > 299) {
+    throw new StatusError(response);
+  }
+  if (response.status === 204 || !response.body.trim()) return null;
+  const json = parseJson(response.body);
+  if (json === undefined) throw new SpotifyPayloadError("body");
+  return json;
+}
+
+function parse<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SpotifyPayloadError) {
+      throw new SpotifyError("unavailable");
+    }
+    throw error;
+  }
+}
+
+function toSpotifyError(error: unknown): SpotifyError | undefined {
+  if (error instanceof SpotifyError) return error;
+  if (error instanceof UpstreamTransportError) {
+    return new SpotifyError("unavailable");
+  }
+  if (error instanceof SpotifyPayloadError) {
+    return new SpotifyError("unavailable");
+  }
+  if (!(error instanceof StatusError)) return undefined;
+
+  const { status, response } = error;
+  if (status === 401) return new SpotifyError("token-rejected");
+  if (status === 403) return new SpotifyError(classifyForbidden(response.body));
+  if (status === 429) {
+    return new SpotifyError(
+      "rate-limited",
+      retryAfterSeconds(response.headers),
+    );
+  }
+  return new SpotifyError("unavailable");
+}
+
+/**
+ * Spotify's 403s differ only in their message, sent as JSON or plain text.
+ * The wordings come from Spotify's docs and from what developers reported.
+ */
+export function classifyForbidden(body: string): SpotifyFailureKind {
+  const { message, reason } = describeError(body);
+  if (reason === "PREMIUM_REQUIRED") return "premium-required";
+  if (/owner of the app/i.test(message)) return "owner-premium-lapsed";
+  if (
+    /not registered|not approved for app|may not be registered/i.test(message)
+  ) {
+    return "not-allowlisted";
+  }
+  if (/insufficient client scope|scope/i.test(message)) return "missing-scope";
+  if (/premium required/i.test(message)) return "premium-required";
+  return "forbidden";
+}
+
+function describeError(body: string) {
+  const json = parseJson(body);
+  if (json && typeof json === "object" && "error" in json) {
+    const { error } = json;
+    if (typeof error === "string") return { message: error, reason: "" };
+    if (error && typeof error === "object") {
+      const message = "message" in error ? String(error.message) : "";
+      const reason = "reason" in error ? String(error.reason) : "";
+      return { message, reason };
+    }
+  }
+  return { message: body, reason: "" };
+}

@@ -1,0 +1,137 @@
+/** What went wrong on the way to an upstream, when no usable answer came. */
+export type TransportFailure = "timeout" | "network" | "too-large";
+
+export class UpstreamTransportError extends Error {
+  readonly failure: TransportFailure;
+
+  constructor(failure: TransportFailure) {
+    super(`upstream ${failure}`);
+    this.name = "UpstreamTransportError";
+    this.failure = failure;
+  }
+}
+
+export type UpstreamResponse = {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  body: string;
+  durationMs: number;
+};
+
+export type UpstreamLimits = {
+  timeoutMs: number;
+  maxBytes: number;
+  signal?: AbortSignal;
+};
+
+/**
+ * Fetches and reads the whole body inside one deadline, so a slow body is
+ * bounded like a slow connect, and refuses bodies larger than `maxBytes`.
+ */
+export async function fetchBounded(
+  fetcher: typeof fetch,
+  url: string,
+  init: RequestInit,
+  limits: UpstreamLimits,
+): Promise<UpstreamResponse> {
+  const started = Date.now();
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const signal = limits.signal
+    ? AbortSignal.any([deadline, limits.signal])
+    : deadline;
+
+  try {
+    const response = await fetcher(url, { ...init, signal });
+    const bytes = await readCapped(response, limits.maxBytes, signal);
+    const contentType = response.headers.get("content-type") ?? "";
+    return {
+      status: response.status,
+      headers: response.headers,
+      contentType,
+      body: decode(bytes, contentType),
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    if (error instanceof UpstreamTransportError) throw error;
+    throw new UpstreamTransportError(deadline.aborted ? "timeout" : "network");
+  }
+}
+
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+) {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new UpstreamTransportError("too-large");
+  }
+  if (!response.body) return new Uint8Array();
+
+  const reader = response.body.getReader();
+  // Not every body stops when the request is aborted, so the deadline
+  // races each read as well.
+  const aborted = new Promise<never>((_, reject) => {
+    const stop = () => {
+      reader.cancel().catch(() => {});
+      reject(signal.reason);
+    };
+    if (signal.aborted) stop();
+    signal.addEventListener("abort", stop, { once: true });
+  });
+  aborted.catch(() => {});
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await Promise.race([reader.read(), aborted]);
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new UpstreamTransportError("too-large");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Decodes with the declared charset, falling back to UTF-8. */
+function decode(bytes: Uint8Array, contentType: string) {
+  const charset = /charset="?([\w-]+)"?/i.exec(contentType)?.[1];
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset ?? "utf-8");
+  } catch {
+    decoder = new TextDecoder("utf-8");
+  }
+  // TextDecoder drops a leading byte-order mark, which JSON.parse rejects.
+  return decoder.decode(bytes);
+}
+
+/** Parses a JSON body; undefined when the body is not JSON at all. */
+export function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Seconds to wait from a Retry-After header (seconds or an HTTP date). */
+export function retryAfterSeconds(headers: Headers, now = Date.now()) {
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}

@@ -1,0 +1,88 @@
+/** What a fake says back: plain data, so scenarios can hold canned ones. */
+export interface CannedReply {
+  kind: "reply";
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Accept the request and never answer, until the client gives up. */
+export interface Hang {
+  kind: "hang";
+}
+
+export type FakeAnswer = CannedReply | Hang;
+
+export const hang: Hang = { kind: "hang" };
+
+export interface ApiResult {
+  answer: FakeAnswer;
+  /** Whose call log the request belongs in, when known. */
+  userId: string | null;
+}
+
+export const SPOTIFY_JSON = "application/json; charset=utf-8";
+export const TEXT = "text/plain; charset=utf-8";
+export const HTML = "text/html; charset=utf-8";
+/** Exactly this: with a charset the Clerk SDK hands back the raw string. */
+export const CLERK_JSON = "application/json";
+
+export function reply(
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): CannedReply {
+  return { kind: "reply", status, headers, body };
+}
+
+export function noContent(): CannedReply {
+  return reply(204, "");
+}
+
+/** Spotify pretty-prints its JSON, errors included. */
+export function spotifyJson(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): CannedReply {
+  return reply(status, JSON.stringify(value, null, 2), {
+    "Content-Type": SPOTIFY_JSON,
+    ...headers,
+  });
+}
+
+export function spotifyError(
+  status: number,
+  message: string,
+  reason?: string,
+  headers: Record<string, string> = {},
+): CannedReply {
+  const error = reason ? { status, message, reason } : { status, message };
+  return spotifyJson(status, { error }, headers);
+}
+
+export function textReply(
+  status: number,
+  body: string,
+  contentType = TEXT,
+): CannedReply {
+  return reply(status, body, { "Content-Type": contentType });
+}
+
+export function clerkJson(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): CannedReply {
+  return reply(status, JSON.stringify(value), {
+    "Content-Type": CLERK_JSON,
+    ...headers,
+  });
+}
+
+/** Spotify's 401, with the WWW-Authenticate header it sends alongside. */
+export function spotifyUnauthorized(message: string): CannedReply {
+  return spotifyError(401, message, undefined, {
+    "WWW-Authenticate": `Bearer realm="spotify", error="invalid_token", error_description="${message}"`,
+  });
+}

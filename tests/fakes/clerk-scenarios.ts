@@ -1,0 +1,110 @@
+import type { Hang } from "./answers.ts";
+
+export interface ClerkErrorDetail {
+  message: string;
+  long_message: string;
+  code: string;
+}
+
+export interface ClerkFailure {
+  /** `oauth-token` limits the failure to the Spotify token endpoint. */
+  endpoints: "all" | "oauth-token";
+  answer:
+    | Hang
+    | {
+        kind: "error";
+        status: number;
+        headers: Record<string, string>;
+        error: ClerkErrorDetail;
+      };
+}
+
+export interface ClerkScenario {
+  description: string;
+  spotifyConnected: boolean;
+  failure: ClerkFailure | null;
+}
+
+function clerkError(
+  status: number,
+  error: ClerkErrorDetail,
+  headers: Record<string, string> = {},
+): ClerkFailure["answer"] {
+  return { kind: "error", status, headers, error };
+}
+
+export const clerkScenarios = {
+  connected: {
+    description: "Spotify connected; Clerk hands out working tokens",
+    spotifyConnected: true,
+    failure: null,
+  },
+  "no-connection": {
+    description: "No Spotify connection: the token list is empty",
+    spotifyConnected: false,
+    failure: null,
+  },
+  "refresh-failed": {
+    description: "Clerk could not refresh the Spotify token: 422",
+    spotifyConnected: true,
+    failure: {
+      endpoints: "oauth-token",
+      answer: clerkError(422, {
+        message: "Failed to retrieve OAuth token",
+        long_message: "The OAuth provider refused to refresh the access token.",
+        code: "oauth_token_retrieval_error",
+      }),
+    },
+  },
+  "missing-refresh-token": {
+    description: "Clerk holds no refresh token for Spotify: 422",
+    spotifyConnected: true,
+    failure: {
+      endpoints: "oauth-token",
+      answer: clerkError(422, {
+        message: "Missing refresh token",
+        long_message: "There is no refresh token stored for this connection.",
+        code: "oauth_missing_refresh_token",
+      }),
+    },
+  },
+  "clerk-rate-limited": {
+    description: "Clerk's Backend API answers 429 with Retry-After",
+    spotifyConnected: true,
+    failure: {
+      endpoints: "all",
+      answer: clerkError(
+        429,
+        {
+          message: "Too many requests",
+          long_message: "Rate limit exceeded for this secret key.",
+          code: "too_many_requests",
+        },
+        { "Retry-After": "10" },
+      ),
+    },
+  },
+  "clerk-down": {
+    description: "Clerk's Backend API answers 500",
+    spotifyConnected: true,
+    failure: {
+      endpoints: "all",
+      answer: clerkError(500, {
+        message: "Oops, an unexpected error occurred",
+        long_message: "Something went wrong on our side.",
+        code: "internal_clerk_error",
+      }),
+    },
+  },
+  "clerk-hang": {
+    description: "Clerk's Backend API accepts requests and never answers",
+    spotifyConnected: true,
+    failure: { endpoints: "all", answer: { kind: "hang" } },
+  },
+} satisfies Record<string, ClerkScenario>;
+
+export type ClerkScenarioName = keyof typeof clerkScenarios;
+
+export function isClerkScenarioName(name: string): name is ClerkScenarioName {
+  return Object.hasOwn(clerkScenarios, name);
+}

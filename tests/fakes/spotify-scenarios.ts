@@ -1,0 +1,190 @@
+import {
+  type FakeAnswer,
+  HTML,
+  hang,
+  reply,
+  SPOTIFY_JSON,
+  spotifyError,
+  spotifyUnauthorized,
+  textReply,
+} from "./answers.ts";
+import type { PlaybackSetup } from "./playback.ts";
+
+export type EndpointGroup =
+  | "player"
+  | "recently-played"
+  | "queue"
+  | "profile"
+  | "command";
+
+export interface SpotifyFailure {
+  answer: FakeAnswer;
+  endpoints: EndpointGroup[] | "all";
+  /** Only Clerk's first token gets the answer; it then counts as expired. */
+  firstTokenOnly: boolean;
+}
+
+export interface SpotifyScenario {
+  description: string;
+  playback: PlaybackSetup;
+  failure: SpotifyFailure | null;
+}
+
+const playingTrack: PlaybackSetup = {
+  start: "track",
+  playing: true,
+  interruption: null,
+  prefilledHistory: true,
+};
+
+function playing(
+  description: string,
+  setup: Partial<PlaybackSetup> = {},
+): SpotifyScenario {
+  return {
+    description,
+    playback: { ...playingTrack, ...setup },
+    failure: null,
+  };
+}
+
+function failing(
+  description: string,
+  answer: FakeAnswer,
+  failure: Partial<Omit<SpotifyFailure, "answer">> = {},
+): SpotifyScenario {
+  return {
+    description,
+    playback: playingTrack,
+    failure: { answer, endpoints: "all", firstTokenOnly: false, ...failure },
+  };
+}
+
+const ALLOWLIST_WORDINGS = {
+  registered: "User not registered in the Developer Dashboard",
+  approved: "User not approved for app",
+  "check-settings":
+    "Check settings on developer.spotify.com/dashboard, the user may not be registered.",
+} as const;
+
+function allowlist(
+  wording: keyof typeof ALLOWLIST_WORDINGS,
+  json: boolean,
+): SpotifyScenario {
+  const message = ALLOWLIST_WORDINGS[wording];
+  return failing(
+    `Development-mode allowlist 403 as ${json ? "JSON" : "plain text"}: "${message}"`,
+    json ? spotifyError(403, message) : textReply(403, message),
+  );
+}
+
+const OWNER_PREMIUM =
+  "Active premium subscription required for the owner of the app";
+
+const UNAVAILABLE_PAGE =
+  "<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>" +
+  "<body><h1>Service Unavailable</h1><p>Try again in a little while.</p>" +
+  "</body></html>";
+
+const PORTAL_PAGE =
+  "<!DOCTYPE html><html><head><title>Harbour Cafe Wi-Fi</title></head>" +
+  "<body><h1>Welcome to Harbour Cafe Wi-Fi</h1>" +
+  "<p>Accept the terms to get online.</p></body></html>";
+
+const TRUNCATED_PLAYER =
+  '{\n  "device" : {\n    "id" : "5fbb3ba6aa454b5534c4ba43a8c7e8e45a63ad0e",' +
+  '\n    "is_active" : true,\n    "name" : "Living Ro';
+
+export const spotifyScenarios = {
+  track: playing("A track is playing"),
+  paused: playing("A track is paused", { playing: false }),
+  episode: playing("A podcast episode is playing", { start: "episode" }),
+  ad: playing("An ad is playing: item null, most actions disallowed", {
+    interruption: "ad",
+  }),
+  "local-file": playing("A local file is playing", { start: "local-file" }),
+  unknown: playing("Something Spotify calls 'unknown' is playing", {
+    interruption: "unknown",
+  }),
+  "nothing-playing": playing("No active device: 204; history has items", {
+    start: "none",
+  }),
+  "nothing-ever": playing("No active device and no history at all", {
+    start: "none",
+    prefilledHistory: false,
+  }),
+  "free-account": failing(
+    "No Premium: player commands and the queue get 403 PREMIUM_REQUIRED",
+    spotifyError(
+      403,
+      "Player command failed: Premium required",
+      "PREMIUM_REQUIRED",
+    ),
+    { endpoints: ["command", "queue"] },
+  ),
+  "not-allowlisted-text-registered": allowlist("registered", false),
+  "not-allowlisted-json-registered": allowlist("registered", true),
+  "not-allowlisted-text-approved": allowlist("approved", false),
+  "not-allowlisted-json-approved": allowlist("approved", true),
+  "not-allowlisted-text-check-settings": allowlist("check-settings", false),
+  "not-allowlisted-json-check-settings": allowlist("check-settings", true),
+  "owner-premium-lapsed": failing(
+    "The app owner's Premium lapsed: 403 JSON on every call",
+    spotifyError(403, OWNER_PREMIUM),
+  ),
+  "owner-premium-lapsed-text": failing(
+    "The app owner's Premium lapsed: 403 plain text on every call",
+    textReply(403, OWNER_PREMIUM),
+  ),
+  "missing-scope": failing(
+    "403 JSON 'Insufficient client scope': reconnect with more scopes",
+    spotifyError(403, "Insufficient client scope"),
+  ),
+  forbidden: failing(
+    "403 plain 'Forbidden' on every call",
+    textReply(403, "Forbidden"),
+  ),
+  "queue-forbidden": failing(
+    "Only the queue answers 403 plain 'Forbidden' (endpoint removed)",
+    textReply(403, "Forbidden"),
+    { endpoints: ["queue"] },
+  ),
+  "token-expired-once": failing(
+    "The first access token gets 401 'expired'; Clerk's next token works",
+    spotifyUnauthorized("The access token expired"),
+    { firstTokenOnly: true },
+  ),
+  "token-revoked": failing(
+    "Every token gets 401 'Invalid access token': reconnect Spotify",
+    spotifyUnauthorized("Invalid access token"),
+  ),
+  "rate-limited": failing(
+    "429 with Retry-After: 17",
+    spotifyError(429, "API rate limit exceeded", undefined, {
+      "Retry-After": "17",
+    }),
+  ),
+  unavailable: failing(
+    "503 with an HTML page",
+    textReply(503, UNAVAILABLE_PAGE, HTML),
+  ),
+  "bad-gateway": failing("502 JSON", spotifyError(502, "Bad gateway.")),
+  "server-error": failing("500 JSON", spotifyError(500, "Server error.")),
+  hang: failing("Accepts the request and never answers", hang),
+  malformed: failing(
+    "200 application/json with a truncated body",
+    reply(200, TRUNCATED_PLAYER, { "Content-Type": SPOTIFY_JSON }),
+  ),
+  "html-200": failing(
+    "200 with an HTML page (a captive portal)",
+    textReply(200, PORTAL_PAGE, HTML),
+  ),
+} satisfies Record<string, SpotifyScenario>;
+
+export type SpotifyScenarioName = keyof typeof spotifyScenarios;
+
+export function isSpotifyScenarioName(
+  name: string,
+): name is SpotifyScenarioName {
+  return Object.hasOwn(spotifyScenarios, name);
+}

@@ -1,0 +1,98 @@
+import { exports } from "cloudflare:workers";
+import { inject } from "vitest";
+import type { CallRecord } from "../fakes/world.ts";
+
+/** The origin tests request; sessions are minted for it (their `azp`). */
+export const APP_ORIGIN = "https://nowplaying.test";
+
+export type TestUser = { userId: string; cookie: string };
+
+async function control<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${inject("fakeClerkUrl")}${path}`, init);
+  if (!response.ok) {
+    throw new Error(`fake control ${path}: ${response.status}`);
+  }
+  return response.json<T>();
+}
+
+/** A Clerk user with a live session, in the named fake scenarios. */
+export async function signIn(
+  scenario: {
+    spotify?: string;
+    clerk?: string;
+    token?: string;
+    latencyMs?: number;
+    account?: { email?: string; username?: string };
+  } = {},
+): Promise<TestUser> {
+  const user = await control<{ userId: string; cookieHeader: string }>(
+    "/__fake/users",
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...scenario, azp: APP_ORIGIN }),
+    },
+  );
+  return { userId: user.userId, cookie: user.cookieHeader };
+}
+
+/** Every call the fakes received on behalf of this user. */
+export async function upstreamCalls(user: TestUser): Promise<CallRecord[]> {
+  const { calls } = await control<{ calls: CallRecord[] }>(
+    `/__fake/users/${user.userId}/calls`,
+  );
+  return calls;
+}
+
+export type Page = {
+  status: number;
+  headers: Headers;
+  html: string;
+  /** The words a reader sees: no tags, scripts or styles. */
+  text: string;
+};
+
+/** Requests a page the way a browser navigating to it would. */
+export async function openPage(
+  path: string,
+  options: { user?: TestUser; headers?: HeadersInit; method?: string } = {},
+): Promise<Page> {
+  const headers = new Headers({
+    accept: "text/html",
+    "sec-fetch-dest": "document",
+    ...Object.fromEntries(new Headers(options.headers)),
+  });
+  if (options.user) headers.set("cookie", options.user.cookie);
+
+  const response = await exports.default.fetch(
+    new Request(`${APP_ORIGIN}${path}`, {
+      method: options.method ?? "GET",
+      headers,
+      redirect: "manual",
+    }),
+  );
+  const html = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    html,
+    text: visibleText(html),
+  };
+}
+
+const BLOCK_TAG =
+  /<\/?(p|div|h[1-6]|li|ol|ul|dl|dt|dd|section|article|header|main|nav|br|form|button|title|time)\b[^>]*>/gi;
+
+export function visibleText(html: string) {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(BLOCK_TAG, " ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,56 @@
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../functions/worker";
+import { visibleText } from "./app";
+
+/** The real Worker with some settings changed, as a deployer might. */
+async function openWith(settings: Record<string, string>) {
+  const response = await worker.fetch(
+    new Request("https://nowplaying.test/", {
+      headers: { accept: "text/html" },
+    }),
+    { ...env, ...settings },
+    createExecutionContext(),
+  );
+  const html = await response.text();
+  return { status: response.status, html, text: visibleText(html) };
+}
+
+describe("a misconfigured deployment", () => {
+  it.each([
+    ["CLERK_SECRET_KEY", ""],
+    ["CLERK_PUBLISHABLE_KEY", ""],
+    ["CLERK_PUBLISHABLE_KEY", "pk_live_bm90LWEta2V5"],
+    ["CLERK_SECRET_KEY", "secret-without-prefix"],
+    ["CLERK_JWT_KEY", "not a pem"],
+    ["SPOTIFY_API_URL", "http://api.spotify.example"],
+    ["SPOTIFY_API_URL", "not a url"],
+    ["CLERK_API_URL", "ftp://clerk.example"],
+    ["APP_ORIGINS", "https://ok.example, nonsense"],
+  ])("names %s without showing its value (%j)", async (variable, value) => {
+    const page = await openWith({ [variable]: value });
+
+    expect(page.status).toBe(500);
+    expect(page.text).toContain("This app is not configured yet");
+    expect(page.text).toContain(
+      `The setting ${variable} is missing or invalid`,
+    );
+    if (value) expect(page.html).not.toContain(value);
+  });
+
+  it("accepts plain http for a Spotify API on this machine", async () => {
+    const page = await openWith({ SPOTIFY_API_URL: "http://127.0.0.1:9" });
+
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Continue with Spotify");
+  });
+
+  it("never shows the secret key when it is wrong", async () => {
+    const page = await openWith({
+      CLERK_SECRET_KEY: "sk_live_wrong_value_123",
+    });
+
+    expect(page.html).not.toContain("sk_live_wrong_value_123");
+  });
+});
