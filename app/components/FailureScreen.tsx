@@ -13,6 +13,12 @@ const reconnect = (
   </>
 );
 
+const tryAgain = (
+  <Link className="button button-primary" to="." reloadDocument>
+    Try again
+  </Link>
+);
+
 export function FailureScreen({ failure }: { failure: Failure }) {
   switch (failure.kind) {
     case "not-allowlisted":
@@ -110,11 +116,7 @@ export function FailureScreen({ failure }: { failure: Failure }) {
       return (
         <FailureLayout
           title="Spotify asked this app to slow down"
-          actions={
-            <Link className="button button-primary" to="." reloadDocument>
-              Try again
-            </Link>
-          }
+          actions={tryAgain}
         >
           <p className="lead">
             Too many requests reached Spotify from this app in a short time.{" "}
@@ -143,14 +145,7 @@ export function FailureScreen({ failure }: { failure: Failure }) {
 
     case "clerk-unavailable":
       return (
-        <FailureLayout
-          title="Sign-in is unavailable"
-          actions={
-            <Link className="button button-primary" to="." reloadDocument>
-              Try again
-            </Link>
-          }
-        >
+        <FailureLayout title="Sign-in is unavailable" actions={tryAgain}>
           <p className="lead">
             Clerk, the service that handles sign-in for this app, did not
             answer. Try again in a moment.
