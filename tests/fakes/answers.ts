@@ -2,7 +2,8 @@
 export interface CannedReply {
   kind: "reply";
   status: number;
-  headers: Record<string, string>;
+  /** A list sends the header once per value, as Set-Cookie needs. */
+  headers: Record<string, string | string[]>;
   body: string;
 }
 

@@ -238,6 +238,13 @@ export const episodes: readonly EpisodeObject[] = [
   episode("The Ferry That Waits", "2026-10-16", 2_412_000),
 ];
 
+/** A short bonus episode the music loop plays now and then. */
+export const minisode: EpisodeObject = episode(
+  "Detour in Brief: The Lighthouse Steps",
+  "2026-11-20",
+  204_000,
+);
+
 const localArtist: ArtistRef = {
   external_urls: {},
   href: null,

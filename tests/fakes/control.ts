@@ -51,7 +51,7 @@ const answer = (status: number, value: unknown) =>
 const problem = (status: number, message: string) =>
   answer(status, { error: message });
 
-interface SignIn {
+export interface SignIn {
   azp?: string;
   lifetimeSeconds?: number;
   variant: SessionVariant;
@@ -59,7 +59,12 @@ interface SignIn {
   expiresAt?: number;
 }
 
-function signIn(context: ControlContext, user: FakeUser, wanted: SignIn) {
+/** Opens a Clerk session for the user and mints the browser's cookies. */
+export function signIn(
+  context: ControlContext,
+  user: FakeUser,
+  wanted: SignIn,
+) {
   const lifetime = wanted.lifetimeSeconds ?? DEFAULT_SESSION_SECONDS;
   const session = openSession(context.world, user.id, lifetime * 1000);
   const issuedAt = wanted.issuedAt ?? nowInSeconds();

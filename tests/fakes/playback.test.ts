@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { tracks } from "./catalog.ts";
+import { minisode, tracks } from "./catalog.ts";
 import { manualClock } from "./harness.ts";
 import { createPlayback, type PlaybackSetup } from "./playback.ts";
 
@@ -34,12 +34,22 @@ test("a paused player does not move", () => {
 
 test("a long wait plays through several tracks and loops the catalog", () => {
   const { clock, playback } = player();
-  const wholeCatalog = tracks.reduce((sum, t) => sum + t.duration_ms, 0);
-  clock.advance(wholeCatalog);
+  const music = tracks.reduce((sum, t) => sum + t.duration_ms, 0);
+  clock.advance(music + minisode.duration_ms);
   const state = nowPlaying(playback);
   assert.equal(state.entry.item.name, "Low Tide Radio");
   assert.equal(state.progressMs, 42_000);
+  // The short episode played too, but history lists tracks only.
   assert.equal(playback.recentPlays().length, tracks.length);
+});
+
+test("a short podcast episode plays after the fourth track", () => {
+  const { clock, playback } = player();
+  const firstFour = tracks
+    .slice(0, 4)
+    .reduce((sum, t) => sum + t.duration_ms, 0);
+  clock.advance(firstFour - 42_000 + 1_000);
+  assert.equal(nowPlaying(playback).entry.item.type, "episode");
 });
 
 test("skipping before 30 s does not count as a play", () => {

@@ -1,6 +1,7 @@
 import {
   episodes,
   localFile,
+  minisode,
   playlistContext,
   showContext,
   tracks,
@@ -77,6 +78,8 @@ const onPlaylist = (item: PlayableItem): QueueEntry => ({
  */
 function sequenceFor(start: PlaybackStart): QueueEntry[] {
   const music = tracks.map(onPlaylist);
+  // Like a listener's mixed queue, a short podcast now and then.
+  music.splice(4, 0, { item: minisode, context: showContext });
   if (start === "episode") {
     return [
       ...episodes.map((item) => ({ item, context: showContext })),

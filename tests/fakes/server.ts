@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
-import type { ApiResult } from "./answers.ts";
+import type { ApiResult, CannedReply } from "./answers.ts";
 import { clerkJson } from "./answers.ts";
 import { handleClerkRequest } from "./clerk.ts";
 import { type ControlContext, handleControlRequest } from "./control.ts";
@@ -37,7 +37,15 @@ export interface FakeOptions {
   /** Clock for playback, token expiry and call logs. */
   now?: () => number;
   quotaMode?: QuotaMode;
+  /** Pages for people (a demo's sign-in, say), served by the fake Clerk. */
+  pages?: PageHandler;
 }
+
+/** Answers a request for a page, or null to let the fake API answer it. */
+export type PageHandler = (
+  request: FakeRequest,
+  context: ControlContext,
+) => CannedReply | null;
 
 export interface RunningFakes {
   clerkUrl: string;
@@ -60,6 +68,7 @@ interface ServiceSetup {
   latencyMs: number;
   api: ApiHandler;
   control: ControlContext;
+  pages?: PageHandler;
 }
 
 const isControl = (path: string) =>
@@ -104,7 +113,10 @@ async function respond(
 ): Promise<void> {
   try {
     const request = await readRequest(req);
-    if (isControl(request.path)) {
+    const page = setup.pages?.(request, setup.control);
+    if (page) {
+      writeReply(res, page);
+    } else if (isControl(request.path)) {
       writeReply(res, handleControlRequest(request, setup.control));
     } else {
       await answerApi(setup, request, res);
@@ -185,6 +197,7 @@ export async function startFakes(
     latencyMs,
     api: (request) => handleClerkRequest(request, { world, secretKey, keys }),
     control: { ...control, service: "clerk" },
+    pages: options.pages,
   });
   const spotify = serve({
     service: "spotify",
