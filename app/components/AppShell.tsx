@@ -14,7 +14,7 @@ export function AppShell({
       <header className="shell-header">
         <Link to="/" className="brand">
           <BrandMark />
-          <span>Now Playing</span>
+          <span className="brand-name">Now Playing</span>
         </Link>
         {account ? <div className="account">{account}</div> : null}
       </header>

@@ -1,51 +1,100 @@
-import type { NowPlayingPanel, SpotifyProfile } from "../lib/playback";
+import { useMemo } from "react";
+import type { ControlResult } from "../lib/controls";
+import { LASTING_PROBLEMS } from "../lib/controls";
+import type {
+  NowPlayingPanel,
+  PlayingItem,
+  RecentPlay,
+  SpotifyProfile,
+} from "../lib/playback";
+import { useLiveDashboard } from "../lib/use-live-dashboard";
+import { usePlayerCommands } from "../lib/use-player-commands";
+import { useTickingClock } from "../lib/use-ticking-clock";
 import { AccountMenu } from "./AccountMenu";
 import { AppShell } from "./AppShell";
+import { ControlNotice } from "./ControlNotice";
+import { Freshness } from "./Freshness";
 import { NowPlayingCard } from "./NowPlayingCard";
 import { RecentlyPlayed } from "./RecentlyPlayed";
 import { StatusPanel } from "./StatusPanel";
+import { TrackAnnouncer } from "./TrackAnnouncer";
+import { UpNext } from "./UpNext";
 
 export type DashboardViewProps = {
   nowPlaying: NowPlayingPanel;
-  recentlyPlayed: Parameters<typeof RecentlyPlayed>[0]["plays"];
+  recentlyPlayed: RecentPlay[] | null;
+  queue: PlayingItem[] | null;
   profile: Promise<SpotifyProfile | null>;
   readAt: number;
+  /** The result of a control posted without JavaScript. */
+  controlResult?: ControlResult;
 };
 
 export function DashboardView(props: DashboardViewProps) {
+  const { nowPlaying, recentlyPlayed, queue } = props;
+  const initial = useMemo(
+    () => ({ nowPlaying, recentlyPlayed, queue }),
+    [nowPlaying, recentlyPlayed, queue],
+  );
+  const live = useLiveDashboard(initial);
+  const commands = usePlayerCommands(props.controlResult, live.refreshIn);
+  const panel = live.nowPlaying;
+  const now = useTickingClock(true);
+
+  const failed = commands.result?.ok === false ? commands.result : null;
+  const blocked =
+    failed && LASTING_PROBLEMS.includes(failed.problem) ? failed.problem : null;
+
+  // Kept out of the ticking re-renders: its Suspense boundary may still be
+  // hydrating while the clock ticks.
+  const account = useMemo(
+    () => <AccountMenu profile={props.profile} />,
+    [props.profile],
+  );
+
   return (
-    <AppShell account={<AccountMenu profile={props.profile} />}>
+    <AppShell account={account}>
       <div className="dashboard">
-        <NowPlaying panel={props.nowPlaying} />
-        <RecentlyPlayed plays={props.recentlyPlayed} now={props.readAt} />
+        {failed ? <ControlNotice result={failed} /> : null}
+        {panel.status === "active" ? (
+          <NowPlayingCard
+            playback={panel.playback}
+            readAt={live.readAt}
+            now={now}
+            commands={commands}
+            blocked={blocked}
+          />
+        ) : (
+          <QuietPanel panel={panel} />
+        )}
+        <Freshness readAt={live.readAt} now={now} staleness={live.staleness} />
+        <TrackAnnouncer panel={panel} />
+        <UpNext queue={live.queue} />
+        <RecentlyPlayed plays={live.recentlyPlayed} now={props.readAt} />
       </div>
     </AppShell>
   );
 }
 
-function NowPlaying({ panel }: { panel: NowPlayingPanel }) {
-  switch (panel.status) {
-    case "active":
-      return <NowPlayingCard playback={panel.playback} />;
-    case "idle":
-      return (
-        <StatusPanel title="Nothing is playing right now">
-          <p>
-            Spotify is not playing on any of your devices. Start something in a
-            Spotify app and reload this page to see it here.
-          </p>
-        </StatusPanel>
-      );
-    case "unavailable":
-      return (
-        <StatusPanel title="Spotify is unavailable" tone="warning">
-          <p>
-            {panel.upstream === "clerk"
-              ? "Clerk, which holds your Spotify connection, did not answer in time."
-              : "Spotify did not answer in time, or sent something this app could not read."}{" "}
-            You are still signed in; reload the page in a moment to try again.
-          </p>
-        </StatusPanel>
-      );
+function QuietPanel({ panel }: { panel: NowPlayingPanel }) {
+  if (panel.status === "unavailable") {
+    return (
+      <StatusPanel title="Spotify is unavailable" tone="warning">
+        <p>
+          {panel.upstream === "clerk"
+            ? "Clerk, which holds your Spotify connection, did not answer in time."
+            : "Spotify did not answer in time, or sent something this app could not read."}{" "}
+          You are still signed in; this page tries again by itself.
+        </p>
+      </StatusPanel>
+    );
   }
+  return (
+    <StatusPanel title="Nothing is playing right now">
+      <p>
+        Spotify is not playing on any of your devices. Start something in a
+        Spotify app and it shows here within a minute.
+      </p>
+    </StatusPanel>
+  );
 }

@@ -1,13 +1,34 @@
+import type { ControlProblem } from "../lib/controls";
 import type { PlaybackState, PlayingItem } from "../lib/playback";
+import type { PlayerCommands } from "../lib/use-player-commands";
 import { CoverArt } from "./CoverArt";
 import { LinkList, SpotifyLink } from "./LinkList";
 import { PlaybackDetails } from "./PlaybackDetails";
+import { PlayerControls } from "./PlayerControls";
 import { ProgressBar } from "./ProgressBar";
+import { SeekBar } from "./SeekBar";
 
-export function NowPlayingCard({ playback }: { playback: PlaybackState }) {
-  const { item, isPlaying, progressMs } = playback;
+export function NowPlayingCard({
+  playback,
+  readAt,
+  now,
+  commands,
+  blocked,
+}: {
+  playback: PlaybackState;
+  /** Browser time of the read; null (as is `now`) until hydrated. */
+  readAt: number | null;
+  now: number | null;
+  commands: PlayerCommands;
+  blocked: ControlProblem | null;
+}) {
+  const { item } = playback;
   const durationMs = "durationMs" in item ? item.durationMs : null;
   const url = "url" in item ? item.url : null;
+  const isPlaying = expectedPlaying(playback, commands, readAt);
+  const progressMs = liveProgress(playback, isPlaying, readAt, now);
+  const canSeek =
+    now !== null && playback.allowed.seek && !blocked && durationMs !== null;
 
   return (
     <section className="card now-playing" aria-labelledby="now-playing-title">
@@ -24,8 +45,27 @@ export function NowPlayingCard({ playback }: { playback: PlaybackState }) {
         <div className="now-playing-text">
           <ItemDescription item={item} />
           {durationMs !== null && progressMs !== null ? (
-            <ProgressBar progressMs={progressMs} durationMs={durationMs} />
+            canSeek ? (
+              <SeekBar
+                progressMs={progressMs}
+                durationMs={durationMs}
+                onSeek={(positionMs) =>
+                  commands.submit(
+                    { intent: "seek", positionMs },
+                    { method: "post" },
+                  )
+                }
+              />
+            ) : (
+              <ProgressBar progressMs={progressMs} durationMs={durationMs} />
+            )
           ) : null}
+          <PlayerControls
+            isPlaying={isPlaying}
+            allowed={playback.allowed}
+            commands={commands}
+            blocked={blocked}
+          />
           {url ? (
             <a
               className="button button-primary"
@@ -38,9 +78,41 @@ export function NowPlayingCard({ playback }: { playback: PlaybackState }) {
           ) : null}
         </div>
       </div>
-      <PlaybackDetails device={playback.device} context={playback.context} />
+      <PlaybackDetails playback={playback} />
     </section>
   );
+}
+
+/** Playing or paused as the listener just asked, before Spotify confirms. */
+function expectedPlaying(
+  playback: PlaybackState,
+  commands: PlayerCommands,
+  readAt: number | null,
+) {
+  const asked =
+    commands.pending ??
+    (commands.accepted && readAt !== null && commands.accepted.at > readAt
+      ? commands.accepted.intent
+      : null);
+  if (asked === "pause") return false;
+  if (asked === "play") return true;
+  return playback.isPlaying;
+}
+
+/** Progress moves on between reads while playing, without a request. */
+function liveProgress(
+  playback: PlaybackState,
+  isPlaying: boolean,
+  readAt: number | null,
+  now: number | null,
+) {
+  const { progressMs, item } = playback;
+  if (progressMs === null || !playback.isPlaying || !isPlaying) {
+    return progressMs;
+  }
+  if (readAt === null || now === null) return progressMs;
+  const elapsed = progressMs + Math.max(0, now - readAt);
+  return "durationMs" in item ? Math.min(elapsed, item.durationMs) : elapsed;
 }
 
 function ItemDescription({ item }: { item: PlayingItem }) {

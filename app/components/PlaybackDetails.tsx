@@ -1,4 +1,4 @@
-import type { Device, PlaybackContext } from "../lib/playback";
+import type { PlaybackContext, PlaybackState } from "../lib/playback";
 
 const CONTEXT_NAMES: Record<string, string> = {
   playlist: "a playlist",
@@ -8,15 +8,15 @@ const CONTEXT_NAMES: Record<string, string> = {
   collection: "your Liked Songs",
 };
 
-/** Where the sound comes out, and what Spotify is playing from. */
-export function PlaybackDetails({
-  device,
-  context,
-}: {
-  device: Device | null;
-  context: PlaybackContext | null;
-}) {
-  if (!device && !context) return null;
+const REPEAT: Record<PlaybackState["repeat"], string> = {
+  off: "Off",
+  track: "This track",
+  context: "On",
+};
+
+/** Where the sound comes out, what Spotify plays from, shuffle and repeat. */
+export function PlaybackDetails({ playback }: { playback: PlaybackState }) {
+  const { device, context } = playback;
   return (
     <dl className="details">
       {device ? (
@@ -26,7 +26,12 @@ export function PlaybackDetails({
             {device.name} <span className="muted">({device.type})</span>
             {device.volumePercent !== null ? (
               <span className="muted">, volume {device.volumePercent}%</span>
-            ) : null}
+            ) : (
+              <div>
+                <dt>Device</dt>
+                <dd>No active device</dd>
+              </div>
+            )}
             {device.isPrivateSession ? (
               <span className="muted">, private session</span>
             ) : null}
@@ -41,6 +46,13 @@ export function PlaybackDetails({
           </dd>
         </div>
       ) : null}
+      <div>
+        <dt>Shuffle and repeat</dt>
+        <dd>
+          Shuffle {playback.shuffle ? "on" : "off"}, repeat{" "}
+          {REPEAT[playback.repeat].toLowerCase()}
+        </dd>
+      </div>
     </dl>
   );
 }

@@ -45,6 +45,15 @@ export type PlaybackContext = {
   url: string | null;
 };
 
+/** Which player commands Spotify allows right now (`actions.disallows`). */
+export type AllowedActions = {
+  pause: boolean;
+  resume: boolean;
+  next: boolean;
+  previous: boolean;
+  seek: boolean;
+};
+
 export type PlaybackState = {
   isPlaying: boolean;
   progressMs: number | null;
@@ -53,6 +62,7 @@ export type PlaybackState = {
   context: PlaybackContext | null;
   shuffle: boolean;
   repeat: "off" | "track" | "context";
+  allowed: AllowedActions;
 };
 
 export type RecentPlay = { playedAt: string; track: Track };
@@ -63,7 +73,38 @@ export type NowPlayingPanel =
   | { status: "idle" }
   | { status: "unavailable"; upstream: "spotify" | "clerk" };
 
+/** What the browser's refresh receives; no token, nothing personal beyond. */
+export type NowPlayingRefresh = {
+  nowPlaying: NowPlayingPanel;
+  readAt: number;
+  /** Sent only when the item changed since the browser's last read. */
+  changes?: {
+    recentlyPlayed: RecentPlay[] | null;
+    queue: PlayingItem[] | null;
+  };
+};
+
 export type SpotifyProfile = { displayName: string; imageUrl: string | null };
+
+/** Tells one item from another, to notice when the track changes. */
+export function itemKey(item: PlayingItem) {
+  switch (item.type) {
+    case "track":
+    case "episode":
+      return `${item.type}:${item.url ?? item.name}:${item.durationMs}`;
+    case "unknown":
+      return `unknown:${item.name ?? ""}`;
+    case "ad":
+      return "ad";
+  }
+}
+
+/** The key the browser sends back on refresh, so both sides agree. */
+export function panelItemKey(panel: NowPlayingPanel) {
+  return panel.status === "active"
+    ? itemKey(panel.playback.item)
+    : panel.status;
+}
 
 export function formatDuration(ms: number) {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));

@@ -3,11 +3,16 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/cloudflare";
-import { useLoaderData } from "@remix-run/react";
+import {
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+} from "@remix-run/react";
 import { DashboardView } from "../components/DashboardView";
 import { RouteErrorScreen } from "../components/RouteErrorScreen";
 import { requireSession } from "../server/auth.server";
 import { loadDashboard } from "../server/dashboard.server";
+import { controlPlayer } from "../server/player-control.server";
 import { requestServices } from "../server/request.server";
 
 // A failure screen keeps the headers its failure sent, such as Retry-After.
@@ -23,8 +28,19 @@ export async function loader(args: LoaderFunctionArgs) {
   return loadDashboard(args, services, session);
 }
 
+export const action = controlPlayer;
+
+// A player command is followed by the page's own refresh, which costs one
+// Spotify call instead of the loader's three.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+
 export default function Dashboard() {
-  return <DashboardView {...useLoaderData<typeof loader>()} />;
+  const dashboard = useLoaderData<typeof loader>();
+  const controlResult = useActionData<typeof action>();
+  return <DashboardView {...dashboard} controlResult={controlResult} />;
 }
 
 export function ErrorBoundary() {

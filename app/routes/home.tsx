@@ -3,12 +3,17 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/cloudflare";
-import { useLoaderData } from "@remix-run/react";
+import {
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLoaderData,
+} from "@remix-run/react";
 import { DashboardView } from "../components/DashboardView";
 import { Landing } from "../components/Landing";
 import { RouteErrorScreen } from "../components/RouteErrorScreen";
 import { getSession, signInUrl } from "../server/auth.server";
 import { loadDashboard } from "../server/dashboard.server";
+import { controlPlayer } from "../server/player-control.server";
 import { requestServices } from "../server/request.server";
 
 // A failure screen keeps the headers its failure sent, such as Retry-After.
@@ -30,10 +35,20 @@ export async function loader(args: LoaderFunctionArgs) {
   return { signedIn: true as const, ...dashboard };
 }
 
+export const action = controlPlayer;
+
+// A player command is followed by the page's own refresh, which costs one
+// Spotify call instead of the loader's three.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+
 export default function Home() {
   const home = useLoaderData<typeof loader>();
+  const controlResult = useActionData<typeof action>();
   return home.signedIn ? (
-    <DashboardView {...home} />
+    <DashboardView {...home} controlResult={controlResult} />
   ) : (
     <Landing signInUrl={home.signInUrl} />
   );

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/cloudflare";
-import { getSession, requireSameOrigin } from "../server/auth.server";
+import { getSession } from "../server/auth.server";
 import { requestServices } from "../server/request.server";
 import { expireSessionCookies } from "../server/sign-out.server";
 
@@ -15,7 +15,6 @@ export function loader() {
  */
 export async function action(args: ActionFunctionArgs) {
   const { config, clerk } = requestServices(args.context);
-  requireSameOrigin(args.request, config);
 
   const session = await getSession(args, config);
   if (session) {

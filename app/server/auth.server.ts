@@ -55,16 +55,3 @@ export function signInUrl(config: AppConfig, returnTo: string) {
   );
   return sameOrigin ? `${target.pathname}${target.search}` : target.href;
 }
-
-/**
- * Refuses a state-changing request sent from another site. Browsers send
- * Origin on every cross-site POST; a request without one is not a browser's.
- */
-export function requireSameOrigin(request: Request, config: AppConfig) {
-  const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const allowed = config.appOrigins ?? [new URL(request.url).origin];
-  if (!allowed.includes(origin)) {
-    throw new Response("Cross-site request refused", { status: 403 });
-  }
-}

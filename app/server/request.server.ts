@@ -4,9 +4,18 @@ import { createClerkApi } from "./clerk-api.server";
 import { ConfigError, getConfig } from "./config.server";
 import { createLogger } from "./log.server";
 
+/** The status and headers a failure is sent with, as a page or as JSON. */
+export function failureInit(failure: Failure) {
+  const headers = new Headers({ "Cache-Control": "private, no-store" });
+  if (failure.kind === "rate-limited" && failure.retryAfterSeconds !== null) {
+    headers.set("Retry-After", String(failure.retryAfterSeconds));
+  }
+  return { status: FAILURE_STATUS[failure.kind], headers };
+}
+
 /** Ends the request with a failure screen and its status. */
-export function fail(failure: Failure, headers?: HeadersInit): never {
-  throw data(failure, { status: FAILURE_STATUS[failure.kind], headers });
+export function fail(failure: Failure): never {
+  throw data(failure, failureInit(failure));
 }
 
 /** The validated settings; a bad one ends the request naming the variable. */

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type {
+  AllowedActions,
   Episode,
   Link,
   PlaybackContext,
@@ -81,7 +82,12 @@ const playerSchema = v.object({
   ),
   shuffle_state: v.fallback(v.boolean(), false),
   repeat_state: v.fallback(v.picklist(["off", "track", "context"]), "off"),
+  actions: optional(
+    v.object({ disallows: optional(v.record(v.string(), v.boolean())) }),
+  ),
 });
+
+const queueSchema = v.object({ queue: v.array(v.unknown()) });
 
 const recentlyPlayedSchema = v.object({
   items: v.array(v.object({ played_at: v.string(), track: v.unknown() })),
@@ -119,7 +125,29 @@ export function parsePlaybackState(json: unknown): PlaybackState {
     context: player.context && describeContext(player.context, item),
     shuffle: player.shuffle_state,
     repeat: player.repeat_state,
+    allowed: allowedActions(player.actions?.disallows ?? {}),
   };
+}
+
+/** Spotify lists only what it disallows; anything unlisted is allowed. */
+function allowedActions(disallows: Record<string, boolean>): AllowedActions {
+  const allowed = (action: string) => disallows[action] !== true;
+  return {
+    pause: allowed("pausing"),
+    resume: allowed("resuming"),
+    next: allowed("skipping_next"),
+    previous: allowed("skipping_prev"),
+    seek: allowed("seeking"),
+  };
+}
+
+/** What plays next; an item this app cannot read is left out. */
+export function parseQueue(json: unknown): PlayingItem[] {
+  const result = v.safeParse(queueSchema, json);
+  if (!result.success) throw new SpotifyPayloadError("queue");
+  return result.output.queue
+    .map((item) => parseItem(item, "track"))
+    .filter((item) => item.type === "track" || item.type === "episode");
 }
 
 export function parseRecentlyPlayed(json: unknown): RecentPlay[] {

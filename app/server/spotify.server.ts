@@ -1,5 +1,6 @@
 import type {
   PlaybackState,
+  PlayingItem,
   RecentPlay,
   SpotifyProfile,
 } from "../lib/playback";
@@ -7,6 +8,7 @@ import type { Logger } from "./log.server";
 import {
   parsePlaybackState,
   parseProfile,
+  parseQueue,
   parseRecentlyPlayed,
   SpotifyPayloadError,
 } from "./spotify-schema.server";
@@ -23,6 +25,7 @@ export type SpotifyFailureKind =
   | "owner-premium-lapsed"
   | "missing-scope"
   | "premium-required"
+  | "no-active-device"
   | "forbidden"
   | "token-rejected"
   | "rate-limited"
@@ -57,28 +60,56 @@ export type SpotifyClientOptions = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+export type PlayerCommand =
+  | { intent: "play" | "pause" | "next" | "previous" }
+  | { intent: "seek"; positionMs: number };
+
+const COMMANDS: Record<
+  PlayerCommand["intent"],
+  { method: "PUT" | "POST"; path: string }
+> = {
+  play: { method: "PUT", path: "/v1/me/player/play" },
+  pause: { method: "PUT", path: "/v1/me/player/pause" },
+  next: { method: "POST", path: "/v1/me/player/next" },
+  previous: { method: "POST", path: "/v1/me/player/previous" },
+  seek: { method: "PUT", path: "/v1/me/player/seek" },
+};
+
 export function createSpotifyClient(options: SpotifyClientOptions) {
   const { apiUrl, tokens, log, timeoutMs = 4000, signal } = options;
   const fetcher = options.fetch ?? fetch;
 
-  async function send(path: string, token: string) {
+  async function send(method: string, path: string, token: string) {
     return fetchBounded(
       fetcher,
       `${apiUrl}${path}`,
-      { headers: { Authorization: `Bearer ${token}` } },
+      {
+        method,
+        headers: { Authorization: `Bearer ${token}` },
+        // Spotify wants a length on bodiless PUTs and POSTs.
+        body: method === "GET" ? undefined : "",
+      },
       { timeoutMs, maxBytes: MAX_BODY_BYTES, signal },
     );
   }
 
-  /** GETs a Spotify resource: the parsed JSON, or null for "no content". */
-  async function get(operation: string, path: string): Promise<unknown> {
+  /**
+   * Calls Spotify: the parsed JSON, or null for "no content". A rejected
+   * token is replaced once; Spotify did nothing with the rejected call, so
+   * repeating it is safe even for commands.
+   */
+  async function call(
+    operation: string,
+    path: string,
+    method = "GET",
+  ): Promise<unknown> {
     const started = Date.now();
     try {
       let token = await tokens.get();
-      let response = await send(path, token);
+      let response = await send(method, path, token);
       if (response.status === 401) {
         token = await tokens.renew(token);
-        response = await send(path, token);
+        response = await send(method, path, token);
       }
       return readBody(response);
     } catch (error) {
@@ -97,7 +128,7 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
 
   return {
     async playbackState(): Promise<PlaybackState | null> {
-      const json = await get(
+      const json = await call(
         "player",
         "/v1/me/player?additional_types=episode",
       );
@@ -106,13 +137,27 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
 
     async recentlyPlayed(limit = 10): Promise<RecentPlay[]> {
       const path = `/v1/me/player/recently-played?limit=${limit}`;
-      const json = await get("recently-played", path);
+      const json = await call("recently-played", path);
       return json === null ? [] : parse(() => parseRecentlyPlayed(json));
     },
 
     async profile(): Promise<SpotifyProfile> {
-      const json = await get("profile", "/v1/me");
+      const json = await call("profile", "/v1/me");
       return parse(() => parseProfile(json));
+    },
+
+    async queue(): Promise<PlayingItem[]> {
+      const json = await call("queue", "/v1/me/player/queue");
+      return json === null ? [] : parse(() => parseQueue(json));
+    },
+
+    async command(command: PlayerCommand): Promise<void> {
+      const { method, path } = COMMANDS[command.intent];
+      const query =
+        command.intent === "seek"
+          ? `?position_ms=${Math.max(0, Math.round(command.positionMs))}`
+          : "";
+      await call(`command-${command.intent}`, `${path}${query}`, method);
     },
   };
 }
@@ -165,6 +210,9 @@ function toSpotifyError(error: unknown): SpotifyError | undefined {
   const { status, response } = error;
   if (status === 401) return new SpotifyError("token-rejected");
   if (status === 403) return new SpotifyError(classifyForbidden(response.body));
+  if (status === 404 && /NO_ACTIVE_DEVICE/.test(response.body)) {
+    return new SpotifyError("no-active-device");
+  }
   if (status === 429) {
     return new SpotifyError(
       "rate-limited",

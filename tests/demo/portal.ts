@@ -1,8 +1,13 @@
-import { HTML, reply, type CannedReply } from "../fakes/answers.ts";
+import { type CannedReply, HTML, reply } from "../fakes/answers.ts";
 import { type ControlContext, signIn } from "../fakes/control.ts";
 import type { FakeRequest } from "../fakes/http.ts";
 import { switchScenarios } from "../fakes/world.ts";
-import { type DemoOption, demoOptions, failureOptions, playbackOptions } from "./switcher-options.ts";
+import {
+  type DemoOption,
+  demoOptions,
+  failureOptions,
+  playbackOptions,
+} from "./switcher-options.ts";
 
 /*
  * The pages a person meets in the offline demo, served by the fake Clerk:
@@ -11,23 +16,42 @@ import { type DemoOption, demoOptions, failureOptions, playbackOptions } from ".
  * The app reaches the sign-in page only because CLERK_SIGN_IN_URL says so.
  */
 
+/*
+ * Clerk's SDK trusts a referrer from its own Account Portal; this stand-in is
+ * another origin it does not know, so a signed-in arrival from it would make
+ * the app ask Clerk's frontend API for a handshake, which never answers
+ * offline. Sending no referrer makes the arrival look like a typed address.
+ */
+const NO_REFERRER = { "Referrer-Policy": "no-referrer" };
+
 export interface PortalOptions {
   appUrl: string;
   demoUserId: string;
 }
 
 export function demoPages(options: PortalOptions) {
-  return (request: FakeRequest, context: ControlContext): CannedReply | null => {
+  return (
+    request: FakeRequest,
+    context: ControlContext,
+  ): CannedReply | null => {
     const route = `${request.method} ${request.path}`;
     switch (route) {
       case "GET /demo/sign-in":
         return signInPage(options, context, request.query.get("redirect_url"));
       case "POST /demo/sign-in":
-        return signInDemoUser(options, context, new URLSearchParams(request.body));
+        return signInDemoUser(
+          options,
+          context,
+          new URLSearchParams(request.body),
+        );
       case "GET /demo":
         return switcherPage(options, context);
       case "POST /demo/scenario":
-        return switchScenario(options, context, new URLSearchParams(request.body));
+        return switchScenario(
+          options,
+          context,
+          new URLSearchParams(request.body),
+        );
       default:
         return null;
     }
@@ -65,10 +89,10 @@ function signInPage(
     Spotify's consent screen. Nothing leaves this machine.</p>
     <h1>Sign in to Now Playing</h1>
     <p>You will be signed in as a made-up Spotify listener:</p>
-    <p class="who"><strong>${escape(account.displayName)}</strong><br>
-    <span>${escape(account.email)}</span></p>
+    <p class="who"><strong>${escapeHtml(account.displayName)}</strong><br>
+    <span>${escapeHtml(account.email)}</span></p>
     <form method="post" action="/demo/sign-in">
-      <input type="hidden" name="redirect_url" value="${escape(returnAddress(options, redirectUrl))}">
+      <input type="hidden" name="redirect_url" value="${escapeHtml(returnAddress(options, redirectUrl))}">
       <button type="submit">Continue with Spotify</button>
     </form>
     <p><a href="/demo">Scenario switcher</a>: show any dashboard or failure screen.</p>`,
@@ -93,7 +117,7 @@ function signInDemoUser(
   return {
     kind: "reply",
     status: 303,
-    headers: { Location: target, "Set-Cookie": cookies },
+    headers: { Location: target, "Set-Cookie": cookies, ...NO_REFERRER },
     body: "",
   };
 }
@@ -101,13 +125,14 @@ function signInDemoUser(
 function switcherPage(options: PortalOptions, context: ControlContext) {
   const user = demoUser(options, context);
   const current = (option: DemoOption) =>
-    option.spotify === user.spotifyScenario && option.clerk === user.clerkScenario;
+    option.spotify === user.spotifyScenario &&
+    option.clerk === user.clerkScenario;
   const buttons = (list: DemoOption[]) =>
     list
       .map(
         (option) => `<li><form method="post" action="/demo/scenario">
-          <input type="hidden" name="scenario" value="${escape(option.label)}">
-          <button type="submit"${current(option) ? ' aria-current="true"' : ""}>${escape(option.label)}</button>
+          <input type="hidden" name="scenario" value="${escapeHtml(option.label)}">
+          <button type="submit"${current(option) ? ' aria-current="true"' : ""}>${escapeHtml(option.label)}</button>
         </form></li>`,
       )
       .join("");
@@ -117,12 +142,12 @@ function switcherPage(options: PortalOptions, context: ControlContext) {
     Spotify, not to the app. Pick a scenario; the app shows it on its next
     load.</p>
     <h1>Scenario switcher</h1>
-    <p>Demo user: <strong>${escape(user.account.displayName)}</strong>.
-    Now: Spotify <code>${escape(user.spotifyScenario)}</code>, Clerk
-    <code>${escape(user.clerkScenario)}</code>.</p>
+    <p>Demo user: <strong>${escapeHtml(user.account.displayName)}</strong>.
+    Now: Spotify <code>${escapeHtml(user.spotifyScenario)}</code>, Clerk
+    <code>${escapeHtml(user.clerkScenario)}</code>.</p>
     <h2>Playback</h2><ul>${buttons(playbackOptions)}</ul>
     <h2>Failures</h2><ul>${buttons(failureOptions)}</ul>
-    <p><a href="${escape(options.appUrl)}">Open the app</a></p>`,
+    <p><a href="${escapeHtml(options.appUrl)}">Open the app</a></p>`,
   );
 }
 
@@ -131,13 +156,16 @@ function switchScenario(
   context: ControlContext,
   form: URLSearchParams,
 ): CannedReply {
-  const option = demoOptions.find((entry) => entry.label === form.get("scenario"));
-  if (!option) return page("Unknown scenario", "<h1>Unknown scenario</h1>", 400);
+  const option = demoOptions.find(
+    (entry) => entry.label === form.get("scenario"),
+  );
+  if (!option)
+    return page("Unknown scenario", "<h1>Unknown scenario</h1>", 400);
   switchScenarios(context.world, demoUser(options, context), option);
   return {
     kind: "reply",
     status: 303,
-    headers: { Location: options.appUrl },
+    headers: { Location: options.appUrl, ...NO_REFERRER },
     body: "",
   };
 }
@@ -147,9 +175,10 @@ function page(title: string, body: string, status = 200): CannedReply {
     status,
     `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title><style>${STYLE}</style></head>
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><main>${body}</main></body></html>`,
-    { "Content-Type": HTML, "Cache-Control": "no-store" },
+    { "Content-Type": HTML, "Cache-Control": "no-store", ...NO_REFERRER },
   );
 }
 
@@ -167,7 +196,7 @@ button:focus-visible,a:focus-visible{outline:3px solid #005fcc;outline-offset:2p
 a{color:#0b4ea2}
 `;
 
-function escape(text: string) {
+function escapeHtml(text: string) {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

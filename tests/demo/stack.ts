@@ -66,9 +66,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
     CLERK_SIGN_UP_URL: signInUrl,
   });
 
+  // This Node runs wrangler too: the one on PATH may be older than it needs.
   const worker = spawn(
-    join(ROOT, "node_modules", ".bin", "wrangler"),
+    process.execPath,
     [
+      join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js"),
       "dev",
       "--port",
       String(appPort),
@@ -76,7 +78,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
       envFile,
       "--show-interactive-dev-session=false",
     ],
-    { cwd: ROOT, stdio: ["ignore", options.log ?? "inherit", "inherit"], detached: true },
+    {
+      cwd: ROOT,
+      stdio: ["ignore", options.log ?? "inherit", "inherit"],
+      detached: true,
+    },
   );
 
   const stop = async () => {

@@ -1,4 +1,7 @@
-import type { ClerkScenarioName, SpotifyScenarioName } from "../fakes/scenarios.ts";
+import type {
+  ClerkScenarioName,
+  SpotifyScenarioName,
+} from "../fakes/scenarios.ts";
 
 /** One button on the scenario switcher: what the demo user's world becomes. */
 export interface DemoOption {

@@ -12,9 +12,37 @@ export interface Hang {
   kind: "hang";
 }
 
-export type FakeAnswer = CannedReply | Hang;
+/** Starts a body, then adds `drip` every interval until the client leaves. */
+export interface Trickle {
+  kind: "trickle";
+  status: number;
+  headers: Record<string, string>;
+  opening: string;
+  drip: string;
+  intervalMs: number;
+}
+
+/** Drops the connection without a word: the client sees a reset. */
+export interface Reset {
+  kind: "reset";
+}
+
+/**
+ * A valid JSON object padded to `bytes`, written chunk by chunk so the fake
+ * never holds the whole body, and with no Content-Length to judge it by.
+ */
+export interface PaddedJson {
+  kind: "padded-json";
+  status: number;
+  headers: Record<string, string>;
+  bytes: number;
+}
+
+export type FakeAnswer = CannedReply | Hang | Trickle | Reset | PaddedJson;
 
 export const hang: Hang = { kind: "hang" };
+
+export const reset: Reset = { kind: "reset" };
 
 export interface ApiResult {
   answer: FakeAnswer;
@@ -86,4 +114,25 @@ export function spotifyUnauthorized(message: string): CannedReply {
   return spotifyError(401, message, undefined, {
     "WWW-Authenticate": `Bearer realm="spotify", error="invalid_token", error_description="${message}"`,
   });
+}
+
+/** A Spotify JSON body that begins and then only ever adds whitespace. */
+export function spotifyTrickle(opening: string, intervalMs: number): Trickle {
+  return {
+    kind: "trickle",
+    status: 200,
+    headers: { "Content-Type": SPOTIFY_JSON },
+    opening,
+    drip: " ",
+    intervalMs,
+  };
+}
+
+export function spotifyPaddedJson(bytes: number): PaddedJson {
+  return {
+    kind: "padded-json",
+    status: 200,
+    headers: { "Content-Type": SPOTIFY_JSON },
+    bytes,
+  };
 }

@@ -22,7 +22,7 @@ function links(kind: string, id: string) {
   };
 }
 
-function artist(name: string): ArtistRef {
+export function artist(name: string): ArtistRef {
   return {
     ...links("artist", stableId(`artist:${name}`)),
     name,
@@ -39,7 +39,7 @@ interface AlbumSpec {
   colour: string;
 }
 
-function album(spec: AlbumSpec): AlbumObject {
+export function album(spec: AlbumSpec): AlbumObject {
   return {
     ...links("album", stableId(`album:${spec.name}`)),
     album_type: spec.albumType,
@@ -66,7 +66,7 @@ interface TrackSpec {
 
 let isrcSerial = 0;
 
-function track(spec: TrackSpec): TrackObject {
+export function track(spec: TrackSpec): TrackObject {
   isrcSerial += 1;
   return {
     ...links("track", stableId(`track:${spec.name}`)),

@@ -9,6 +9,8 @@ export interface ClerkErrorDetail {
 export interface ClerkFailure {
   /** `oauth-token` limits the failure to the Spotify token endpoint. */
   endpoints: "all" | "oauth-token";
+  /** Only the user's first request it applies to; later ones succeed. */
+  firstRequestOnly?: boolean;
   answer:
     | Hang
     | {
@@ -32,6 +34,12 @@ function clerkError(
 ): ClerkFailure["answer"] {
   return { kind: "error", status, headers, error };
 }
+
+const INTERNAL_ERROR = clerkError(500, {
+  message: "Oops, an unexpected error occurred",
+  long_message: "Something went wrong on our side.",
+  code: "internal_clerk_error",
+});
 
 export const clerkScenarios = {
   connected: {
@@ -89,17 +97,22 @@ export const clerkScenarios = {
     spotifyConnected: true,
     failure: {
       endpoints: "all",
-      answer: clerkError(500, {
-        message: "Oops, an unexpected error occurred",
-        long_message: "Something went wrong on our side.",
-        code: "internal_clerk_error",
-      }),
+      answer: INTERNAL_ERROR,
     },
   },
   "clerk-hang": {
     description: "Clerk's Backend API accepts requests and never answers",
     spotifyConnected: true,
     failure: { endpoints: "all", answer: { kind: "hang" } },
+  },
+  "clerk-flaky": {
+    description: "The first Spotify token request answers 500; retries work",
+    spotifyConnected: true,
+    failure: {
+      endpoints: "oauth-token",
+      firstRequestOnly: true,
+      answer: INTERNAL_ERROR,
+    },
   },
 } satisfies Record<string, ClerkScenario>;
 

@@ -4,7 +4,11 @@ import {
   oauthAccessTokenJson,
   sessionJson,
 } from "./clerk-objects.ts";
-import { type ClerkErrorDetail, clerkScenarios } from "./clerk-scenarios.ts";
+import {
+  type ClerkErrorDetail,
+  type ClerkScenario,
+  clerkScenarios,
+} from "./clerk-scenarios.ts";
 import { bearerToken, type FakeRequest, matchPath } from "./http.ts";
 import { randomId } from "./ids.ts";
 import type { SigningKeys } from "./session.ts";
@@ -12,6 +16,7 @@ import {
   currentAccessToken,
   type FakeUser,
   revokeSession,
+  takeClerkFirstRequest,
   type World,
 } from "./world.ts";
 
@@ -45,9 +50,10 @@ function forcedAnswer(
   user: FakeUser,
   tokenEndpoint: boolean,
 ): FakeAnswer | null {
-  const { failure } = clerkScenarios[user.clerkScenario];
+  const { failure }: ClerkScenario = clerkScenarios[user.clerkScenario];
   if (!failure) return null;
   if (failure.endpoints === "oauth-token" && !tokenEndpoint) return null;
+  if (failure.firstRequestOnly && !takeClerkFirstRequest(user)) return null;
   const { answer } = failure;
   if (answer.kind === "hang") return hang;
   return clerkError(answer.status, answer.error, answer.headers);

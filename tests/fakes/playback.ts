@@ -6,6 +6,7 @@ import {
   showContext,
   tracks,
 } from "./catalog.ts";
+import { hostileTrack } from "./hostile-track.ts";
 import type {
   DeviceObject,
   PlayableItem,
@@ -13,7 +14,12 @@ import type {
   TrackObject,
 } from "./spotify-objects.ts";
 
-export type PlaybackStart = "track" | "episode" | "local-file" | "none";
+export type PlaybackStart =
+  | "track"
+  | "episode"
+  | "local-file"
+  | "hostile-track"
+  | "none";
 export type Interruption = "ad" | "unknown" | null;
 
 /** What a scenario asks the player to look like; plain data. */
@@ -22,6 +28,8 @@ export interface PlaybackSetup {
   playing: boolean;
   interruption: Interruption;
   prefilledHistory: boolean;
+  /** Renames the user's device, for names a UI must render safely. */
+  deviceName?: string;
 }
 
 export interface QueueEntry {
@@ -87,6 +95,7 @@ function sequenceFor(start: PlaybackStart): QueueEntry[] {
     ];
   }
   if (start === "local-file") return [onPlaylist(localFile), ...music];
+  if (start === "hostile-track") return [onPlaylist(hostileTrack), ...music];
   if (start === "track") return music;
   return [];
 }
@@ -123,6 +132,7 @@ export function createPlayback(options: PlaybackOptions): Playback {
   const { now, setup } = options;
   const sequence = sequenceFor(setup.start);
   const device = { ...(options.device ?? defaultDevice) };
+  if (setup.deviceName !== undefined) device.name = setup.deviceName;
   const startedAt = now();
   const trackStartedAt = startedAt - STARTING_PROGRESS_MS;
   const history = setup.prefilledHistory

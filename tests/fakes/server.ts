@@ -20,6 +20,11 @@ import {
 import type { QuotaMode } from "./presentation.ts";
 import { generateSigningKeys, type SigningKeys } from "./session.ts";
 import { handleSpotifyRequest } from "./spotify.ts";
+import {
+  resetConnection,
+  startTrickle,
+  streamPaddedJson,
+} from "./transport-faults.ts";
 import { createWorld, recordCall, type World } from "./world.ts";
 
 export interface FakeOptions {
@@ -98,12 +103,26 @@ async function answerApi(
       durationMs: Math.round(performance.now() - started),
     });
   };
-  if (answer.kind === "hang") {
-    res.on("close", () => log(null));
-    return;
+  switch (answer.kind) {
+    case "hang":
+      res.on("close", () => log(null));
+      return;
+    case "trickle":
+      startTrickle(res, answer);
+      res.on("close", () => log(null));
+      return;
+    case "reset":
+      resetConnection(res);
+      log(null);
+      return;
+    case "padded-json":
+      log(answer.status);
+      await streamPaddedJson(res, answer);
+      return;
+    case "reply":
+      writeReply(res, answer);
+      log(answer.status);
   }
-  writeReply(res, answer);
-  log(answer.status);
 }
 
 async function respond(

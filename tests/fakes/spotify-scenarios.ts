@@ -3,11 +3,15 @@ import {
   HTML,
   hang,
   reply,
+  reset,
   SPOTIFY_JSON,
   spotifyError,
+  spotifyPaddedJson,
+  spotifyTrickle,
   spotifyUnauthorized,
   textReply,
 } from "./answers.ts";
+import { HOSTILE_NAMES } from "./hostile-names.ts";
 import type { PlaybackSetup } from "./playback.ts";
 
 export type EndpointGroup =
@@ -22,6 +26,11 @@ export interface SpotifyFailure {
   endpoints: EndpointGroup[] | "all";
   /** Only Clerk's first token gets the answer; it then counts as expired. */
   firstTokenOnly: boolean;
+  /**
+   * Only the user's first call to each group gets the answer; later calls
+   * play on as `track` does. Absent means every call.
+   */
+  firstCallsOnly?: boolean;
 }
 
 export interface SpotifyScenario {
@@ -94,6 +103,9 @@ const PORTAL_PAGE =
 const TRUNCATED_PLAYER =
   '{\n  "device" : {\n    "id" : "5fbb3ba6aa454b5534c4ba43a8c7e8e45a63ad0e",' +
   '\n    "is_active" : true,\n    "name" : "Living Ro';
+
+const PLAYER_OPENING = '{\n  "device" : ';
+const TEN_MEGABYTES = 10 * 1024 * 1024;
 
 export const spotifyScenarios = {
   track: playing("A track is playing"),
@@ -178,6 +190,32 @@ export const spotifyScenarios = {
   "html-200": failing(
     "200 with an HTML page (a captive portal)",
     textReply(200, PORTAL_PAGE, HTML),
+  ),
+  "slow-body": failing(
+    "200 JSON that starts, then trickles a space every 200 ms, never ending",
+    spotifyTrickle(PLAYER_OPENING, 200),
+  ),
+  "connection-reset": failing(
+    "The connection is reset before any answer",
+    reset,
+  ),
+  "huge-body": failing(
+    "200 JSON of 10 MB (one long padding string), streamed in chunks",
+    spotifyPaddedJson(TEN_MEGABYTES),
+  ),
+  "flaky-503": failing(
+    "The first call to each endpoint answers 503 HTML; retries work",
+    textReply(503, UNAVAILABLE_PAGE, HTML),
+    { firstCallsOnly: true },
+  ),
+  "reset-once": failing(
+    "The first call to each endpoint is reset; retries work",
+    reset,
+    { firstCallsOnly: true },
+  ),
+  "hostile-names": playing(
+    "Markup, </script>, RTL, emoji and 500-char names on track and device",
+    { start: "hostile-track", deviceName: HOSTILE_NAMES.device },
   ),
 } satisfies Record<string, SpotifyScenario>;
 

@@ -27,6 +27,7 @@ import {
 import {
   type AccessToken,
   type FakeUser,
+  takeSpotifyFirstCall,
   tokenOwner,
   type World,
 } from "./world.ts";
@@ -166,7 +167,10 @@ function applies(failure: SpotifyFailure, group: EndpointGroup): boolean {
   return failure.endpoints === "all" || failure.endpoints.includes(group);
 }
 
-/** The scenario's failure, if it hits this call; may expire the token. */
+/**
+ * The scenario's failure, if it hits this call; may expire the token or
+ * spend a first-call failure.
+ */
 function scenarioFailure(
   user: FakeUser,
   token: AccessToken,
@@ -174,6 +178,9 @@ function scenarioFailure(
 ): FakeAnswer | null {
   const { failure } = spotifyScenarios[user.spotifyScenario];
   if (!failure || !applies(failure, group)) return null;
+  if (failure.firstCallsOnly) {
+    return takeSpotifyFirstCall(user, group) ? failure.answer : null;
+  }
   if (!failure.firstTokenOnly) return failure.answer;
   if (token.generation !== 1) return null;
   token.expired = true;

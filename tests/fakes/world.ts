@@ -4,6 +4,7 @@ import { createPlayback, type Playback } from "./playback.ts";
 import type { QuotaMode } from "./presentation.ts";
 import {
   type ClerkScenarioName,
+  type EndpointGroup,
   type SpotifyScenarioName,
   spotifyScenarios,
 } from "./scenarios.ts";
@@ -69,6 +70,10 @@ export interface FakeUser {
   /** Added to every Clerk and Spotify answer about this user. */
   latencyMs: number;
   calls: CallRecord[];
+  /** Groups whose first-call failure is spent, since the scenario was set. */
+  spotifyFirstCallsFailed: Set<EndpointGroup>;
+  /** Clerk's first-request failure is spent, since the scenario was set. */
+  clerkFirstRequestFailed: boolean;
 }
 
 export interface ClerkSession {
@@ -164,6 +169,8 @@ export function addUser(world: World, input: NewUser = {}): FakeUser {
     azp: input.azp ?? null,
     latencyMs: input.latencyMs ?? 0,
     calls: [],
+    spotifyFirstCallsFailed: new Set(),
+    clerkFirstRequestFailed: false,
   };
   world.users.set(id, user);
   return user;
@@ -211,20 +218,29 @@ export interface ScenarioChange {
   spotify?: SpotifyScenarioName;
 }
 
-/** Keeps the running playback when the new scenario plays the same thing. */
+/**
+ * Keeps the running playback when the new scenario plays the same thing.
+ * Setting a scenario rearms its first-call failures, so a switcher can show
+ * them again.
+ */
 export function switchScenarios(
   world: World,
   user: FakeUser,
   change: ScenarioChange,
 ): void {
-  if (change.clerk) user.clerkScenario = change.clerk;
+  if (change.clerk) {
+    user.clerkScenario = change.clerk;
+    user.clerkFirstRequestFailed = false;
+  }
   if (!change.spotify) return;
   user.spotifyScenario = change.spotify;
+  user.spotifyFirstCallsFailed.clear();
   const setup = spotifyScenarios[change.spotify].playback;
   const running = user.playback.setup;
   if (
     setup.start !== running.start ||
-    setup.prefilledHistory !== running.prefilledHistory
+    setup.prefilledHistory !== running.prefilledHistory ||
+    setup.deviceName !== running.deviceName
   ) {
     user.playback = createPlayback({
       now: world.now,
@@ -238,6 +254,23 @@ export function switchScenarios(
   if (isPlaying === undefined || isPlaying === setup.playing) return;
   if (setup.playing) user.playback.play();
   else user.playback.pause();
+}
+
+/** True once per group: the call that gets a first-call-only failure. */
+export function takeSpotifyFirstCall(
+  user: FakeUser,
+  group: EndpointGroup,
+): boolean {
+  if (user.spotifyFirstCallsFailed.has(group)) return false;
+  user.spotifyFirstCallsFailed.add(group);
+  return true;
+}
+
+/** True once: the Clerk request that gets a first-request-only failure. */
+export function takeClerkFirstRequest(user: FakeUser): boolean {
+  if (user.clerkFirstRequestFailed) return false;
+  user.clerkFirstRequestFailed = true;
+  return true;
 }
 
 export function openSession(

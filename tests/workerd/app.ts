@@ -22,7 +22,7 @@ export async function signIn(
     clerk?: string;
     token?: string;
     latencyMs?: number;
-    account?: { email?: string; username?: string };
+    account?: { email?: string; username?: string; scopes?: string[] };
   } = {},
 ): Promise<TestUser> {
   const user = await control<{ userId: string; cookieHeader: string }>(
@@ -55,9 +55,15 @@ export type Page = {
 /** Requests a page the way a browser navigating to it would. */
 export async function openPage(
   path: string,
-  options: { user?: TestUser; headers?: HeadersInit; method?: string } = {},
+  options: {
+    user?: TestUser;
+    headers?: HeadersInit;
+    method?: string;
+    form?: Record<string, string>;
+  } = {},
 ): Promise<Page> {
   const headers = new Headers({
+    host: new URL(APP_ORIGIN).host,
     accept: "text/html",
     "sec-fetch-dest": "document",
     ...Object.fromEntries(new Headers(options.headers)),
@@ -66,8 +72,9 @@ export async function openPage(
 
   const response = await exports.default.fetch(
     new Request(`${APP_ORIGIN}${path}`, {
-      method: options.method ?? "GET",
+      method: options.method ?? (options.form ? "POST" : "GET"),
       headers,
+      body: options.form ? new URLSearchParams(options.form) : undefined,
       redirect: "manual",
     }),
   );
@@ -95,4 +102,21 @@ export function visibleText(html: string) {
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Fetches a JSON resource as the dashboard's script does. */
+export async function fetchJson<T = Record<string, unknown>>(
+  path: string,
+  user?: TestUser,
+) {
+  const response = await exports.default.fetch(
+    new Request(`${APP_ORIGIN}${path}`, {
+      headers: { accept: "application/json", cookie: user?.cookie ?? "" },
+    }),
+  );
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: await response.json<T>(),
+  };
 }

@@ -103,7 +103,8 @@ describe("the dashboard", () => {
 
     const calls = (await upstreamCalls(user)).filter(
       (call) =>
-        call.service === "spotify" && call.path.startsWith("/v1/me/player"),
+        call.path === "/v1/me/player" ||
+        call.path === "/v1/me/player/recently-played",
     );
     expect(calls.map((call) => call.path).sort()).toEqual([
       "/v1/me/player",

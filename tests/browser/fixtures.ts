@@ -1,0 +1,100 @@
+import { test as base, expect, type Response } from "@playwright/test";
+import { DEMO_USER_ID } from "../demo/stack.ts";
+import { type DemoAddresses, readDemoAddresses } from "./demo-addresses.ts";
+import { type ConsoleWatch, watchConsole } from "./support/console-watch.ts";
+import { lockDemoUser } from "./support/demo-user-lock.ts";
+import {
+  createFakeUser,
+  type FakeUser,
+  readFakeUser,
+  type Scenario,
+  switchFakeUser,
+} from "./support/fake-users.ts";
+import { checkScreen } from "./support/screen-checks.ts";
+
+interface DemoUser {
+  displayName: string;
+  email: string;
+  /** What the fake Spotify plays for the demo user as the test starts. */
+  playingTrack: string;
+}
+
+interface Fixtures {
+  demo: DemoAddresses;
+  consoleWatch: ConsoleWatch;
+  /** A new fake user in these scenarios, signed in in this browser. */
+  signInAs: (scenario: Scenario) => Promise<FakeUser>;
+  /** Opens a page of the app and checks the HTTP status it answered with. */
+  visit: (path: string, status?: number) => Promise<Response>;
+  /** Screenshot, accessibility and overflow checks for the current screen. */
+  checkScreen: (name: string) => Promise<void>;
+  /** The shared demo user, held for this test alone, put back afterwards. */
+  demoUser: DemoUser;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the pattern
+  demo: async ({}, use) => {
+    await use(readDemoAddresses());
+  },
+
+  consoleWatch: [
+    async ({ context }, use) => {
+      const watch = watchConsole(context);
+      await use(watch);
+      expect(watch.unexpected, "page and console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  signInAs: async ({ context, demo }, use) => {
+    await use(async (scenario) => {
+      const user = await createFakeUser(demo.clerkUrl, demo.appUrl, scenario);
+      const domain = new URL(demo.appUrl).hostname;
+      await context.addCookies(
+        Object.entries(user.cookies).map(([name, value]) => ({
+          name,
+          value,
+          domain,
+          path: "/",
+        })),
+      );
+      return user;
+    });
+  },
+
+  visit: async ({ page, demo, consoleWatch }, use) => {
+    await use(async (path, status = 200) => {
+      const url = new URL(path, demo.appUrl).href;
+      if (status >= 400) consoleWatch.expectDocumentStatus(url, status);
+      const response = await page.goto(url);
+      if (!response) throw new Error(`no response for ${url}`);
+      expect(response.status(), `HTTP status of ${path}`).toBe(status);
+      return response;
+    });
+  },
+
+  checkScreen: async ({ page }, use, testInfo) => {
+    await use((name) => checkScreen(page, testInfo.project.name, name));
+  },
+
+  demoUser: async ({ demo }, use) => {
+    const unlock = await lockDemoUser();
+    try {
+      const { account, nowPlaying } = await readFakeUser(
+        demo.clerkUrl,
+        DEMO_USER_ID,
+      );
+      if (!nowPlaying) throw new Error("the demo user is not playing anything");
+      await use({ ...account, playingTrack: nowPlaying.name });
+    } finally {
+      await switchFakeUser(demo.clerkUrl, DEMO_USER_ID, {
+        spotify: "track",
+        clerk: "connected",
+      });
+      await unlock();
+    }
+  },
+});
+
+export { expect };

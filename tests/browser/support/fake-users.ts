@@ -1,0 +1,85 @@
+import * as v from "valibot";
+import type {
+  ClerkScenarioName,
+  SpotifyScenarioName,
+} from "../../fakes/scenarios.ts";
+
+/** The fake Clerk's control API, read into this file's own types. */
+
+const Account = v.object({
+  email: v.string(),
+  username: v.string(),
+  displayName: v.string(),
+});
+
+const NewUser = v.object({
+  userId: v.string(),
+  cookies: v.object({ __session: v.string(), __client_uat: v.string() }),
+  account: Account,
+});
+
+const UserSummary = v.object({
+  account: Account,
+  nowPlaying: v.nullable(v.object({ name: v.string() })),
+});
+
+export type FakeUser = v.InferOutput<typeof NewUser>;
+export type UserSummary = v.InferOutput<typeof UserSummary>;
+
+export interface Scenario {
+  spotify?: SpotifyScenarioName;
+  clerk?: ClerkScenarioName;
+  account?: { email?: string; username?: string; displayName?: string };
+}
+
+export async function createFakeUser(
+  clerkUrl: string,
+  appUrl: string,
+  scenario: Scenario,
+): Promise<FakeUser> {
+  const body = await control(clerkUrl, "/__fake/users", {
+    method: "POST",
+    body: JSON.stringify({ ...scenario, azp: appUrl }),
+  });
+  return v.parse(NewUser, body);
+}
+
+export async function readFakeUser(
+  clerkUrl: string,
+  userId: string,
+): Promise<UserSummary> {
+  return v.parse(
+    UserSummary,
+    await control(clerkUrl, `/__fake/users/${userId}`),
+  );
+}
+
+export async function switchFakeUser(
+  clerkUrl: string,
+  userId: string,
+  scenario: Required<Pick<Scenario, "spotify" | "clerk">>,
+) {
+  await control(clerkUrl, `/__fake/users/${userId}/scenario`, {
+    method: "PUT",
+    body: JSON.stringify(scenario),
+  });
+}
+
+async function control(
+  clerkUrl: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<unknown> {
+  const response = await fetch(`${clerkUrl}${path}`, {
+    ...init,
+    headers: { "content-type": "application/json" },
+  });
+  if (!response.ok) {
+    const problem = await response.text();
+    const method = init.method ?? "GET";
+    throw new Error(
+      `fake Clerk ${method} ${path}: ${response.status} ${problem}`,
+    );
+  }
+  return response.json();
+}

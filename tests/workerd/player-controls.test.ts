@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { APP_ORIGIN, openPage, signIn, upstreamCalls } from "./app";
+
+const sameSite = { origin: APP_ORIGIN };
+
+async function commandCalls(user: Awaited<ReturnType<typeof signIn>>) {
+  return (await upstreamCalls(user))
+    .filter((call) => call.service === "spotify" && call.method !== "GET")
+    .map((call) => `${call.method} ${call.path}`);
+}
+
+describe("player controls", () => {
+  it("pause, then play, work as plain form posts", async () => {
+    const user = await signIn({ spotify: "track" });
+
+    const paused = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "pause" },
+    });
+    expect(paused.status).toBe(200);
+    expect(paused.text).toContain("Paused");
+
+    const playing = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "play" },
+    });
+    expect(playing.text).toContain("Playing now");
+    expect(await commandCalls(user)).toEqual([
+      "PUT /v1/me/player/pause",
+      "PUT /v1/me/player/play",
+    ]);
+  });
+
+  it("skips to the next track", async () => {
+    const user = await signIn({ spotify: "track" });
+    const page = await openPage("/dashboard", {
+      user,
+      headers: sameSite,
+      form: { intent: "next" },
+    });
+
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Frost on the Apples");
+  });
+
+  it("seeks within the track", async () => {
+    const user = await signIn({ spotify: "paused" });
+    const page = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "seek", positionMs: "120000" },
+    });
+
+    expect(page.html).toMatch(/aria-valuetext="2:00 of 3:34"/);
+  });
+
+  it("says Premium is required when Spotify refuses a free account", async () => {
+    const user = await signIn({ spotify: "free-account" });
+    const page = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "next" },
+    });
+
+    expect(page.status).toBe(403);
+    expect(page.text).toContain("Spotify Premium");
+  });
+
+  it("says there is no active device", async () => {
+    const user = await signIn({ spotify: "nothing-playing" });
+    const page = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "play" },
+    });
+
+    expect(page.status).toBe(409);
+    expect(page.text).toContain("No Spotify device is active");
+  });
+
+  it("asks to reconnect when the control scope is missing", async () => {
+    const user = await signIn({
+      spotify: "track",
+      account: {
+        scopes: [
+          "user-read-playback-state",
+          "user-read-currently-playing",
+          "user-read-recently-played",
+        ],
+      },
+    });
+    const page = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "pause" },
+    });
+
+    expect(page.status).toBe(403);
+    expect(page.text).toContain("permission to control playback");
+    expect(page.html).toMatch(/href="\/account"/);
+  });
+
+  it("refuses a cross-site post and changes nothing", async () => {
+    const user = await signIn({ spotify: "track" });
+    const page = await openPage("/?index", {
+      user,
+      headers: { origin: "https://evil.example" },
+      form: { intent: "pause" },
+    });
+
+    expect(page.status).toBe(403);
+    expect(await commandCalls(user)).toEqual([]);
+  });
+
+  it("rejects a command it does not know", async () => {
+    const user = await signIn({ spotify: "track" });
+    const page = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "shuffle-everything" },
+    });
+
+    expect(page.status).toBe(400);
+    expect(await commandCalls(user)).toEqual([]);
+  });
+});
