@@ -2,6 +2,7 @@ import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 import { createFakeUser } from "./support/fake-users.ts";
 import { seekInSpotify } from "./support/listener.ts";
+import { setVisibility } from "./support/visibility.ts";
 
 const REFRESH = /\/api\/now-playing/;
 
@@ -132,17 +133,3 @@ test("pause shows at once and the track is announced once when it changes", asyn
     "Now playing: Frost on the Apples by The Quiet Orchards",
   );
 });
-
-async function setVisibility(page: Page, state: "hidden" | "visible") {
-  await page.evaluate((wanted) => {
-    Object.defineProperty(document, "visibilityState", {
-      configurable: true,
-      get: () => wanted,
-    });
-    Object.defineProperty(document, "hidden", {
-      configurable: true,
-      get: () => wanted === "hidden",
-    });
-    document.dispatchEvent(new Event("visibilitychange"));
-  }, state);
-}

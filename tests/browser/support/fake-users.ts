@@ -23,7 +23,19 @@ const UserSummary = v.object({
   nowPlaying: v.nullable(v.object({ name: v.string() })),
 });
 
+const Calls = v.object({
+  calls: v.array(
+    v.object({
+      service: v.picklist(["clerk", "spotify"]),
+      method: v.string(),
+      path: v.string(),
+      status: v.nullable(v.number()),
+    }),
+  ),
+});
+
 export type FakeUser = v.InferOutput<typeof NewUser>;
+export type UpstreamCall = v.InferOutput<typeof Calls>["calls"][number];
 export type UserSummary = v.InferOutput<typeof UserSummary>;
 
 export interface Scenario {
@@ -52,6 +64,15 @@ export async function readFakeUser(
     UserSummary,
     await control(clerkUrl, `/__fake/users/${userId}`),
   );
+}
+
+/** Every call the fakes received on this user's behalf, oldest first. */
+export async function readUpstreamCalls(
+  clerkUrl: string,
+  userId: string,
+): Promise<UpstreamCall[]> {
+  const body = await control(clerkUrl, `/__fake/users/${userId}/calls`);
+  return v.parse(Calls, body).calls;
 }
 
 export async function switchFakeUser(
