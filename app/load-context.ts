@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/cloudflare";
+import { createNonce } from "./server/security-headers.server";
 
 declare module "@remix-run/cloudflare" {
   interface AppLoadContext {
@@ -9,6 +10,8 @@ declare module "@remix-run/cloudflare" {
     };
     /** Ties log lines to one request; Cloudflare's ray id when present. */
     requestId: string;
+    /** This response's Content-Security-Policy nonce. */
+    cspNonce: string;
   }
 }
 
@@ -23,5 +26,6 @@ export function getLoadContext({
   return {
     ...context,
     requestId: request.headers.get("cf-ray") ?? crypto.randomUUID(),
+    cspNonce: createNonce(),
   };
 }

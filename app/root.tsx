@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { RouteErrorScreen } from "./components/RouteErrorScreen";
+import { useNonce } from "./lib/nonce";
 import { clerkOptions } from "./server/auth.server";
 import { fail, requireConfig } from "./server/request.server";
 import styles from "./styles/app.css?url";
@@ -47,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -58,8 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -67,8 +69,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { clerkState } = useLoaderData<{ clerkState: ClerkState }>();
+  const nonce = useNonce();
   return (
-    <ClerkProvider clerkState={clerkState}>
+    <ClerkProvider clerkState={clerkState} nonce={nonce}>
       <Outlet />
     </ClerkProvider>
   );

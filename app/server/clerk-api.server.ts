@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { Logger } from "./log.server";
+import { closeGate, secondsUntilOpen } from "./rate-gate.server";
 import {
   fetchBounded,
   parseJson,
@@ -80,7 +81,20 @@ export function createClerkApi(options: ClerkApiOptions) {
   const { apiUrl, secretKey, log, timeoutMs = 3000 } = options;
   const fetcher = options.fetch ?? fetch;
 
-  async function call(operation: string, method: string, path: string) {
+  /**
+   * One Backend API call. `userId` names whose calls a 429 holds back until
+   * Retry-After has passed; nothing is sent to Clerk meanwhile.
+   */
+  async function call(
+    operation: string,
+    method: string,
+    path: string,
+    userId?: string,
+  ) {
+    const gate = userId && `clerk:${userId}`;
+    const wait = gate ? secondsUntilOpen(gate) : 0;
+    if (wait > 0) throw new ClerkError("rate-limited", wait);
+
     const started = Date.now();
     let status: number | null = null;
     try {
@@ -111,10 +125,19 @@ export function createClerkApi(options: ClerkApiOptions) {
             ? new ClerkError("unavailable")
             : undefined;
       if (!failure) throw error;
+      if (gate && failure.kind === "rate-limited") {
+        closeGate(gate, failure.retryAfterSeconds);
+      }
       log.upstreamFailure({
         upstream: "clerk",
         operation,
         kind: failure.kind,
+        cause:
+          error instanceof UpstreamTransportError
+            ? error.failure
+            : status !== null && status < 300
+              ? "malformed"
+              : "status",
         status,
         durationMs: Date.now() - started,
       });
@@ -128,7 +151,7 @@ export function createClerkApi(options: ClerkApiOptions) {
       const path = `/users/${encodeURIComponent(userId)}/oauth_access_tokens/oauth_spotify?paginated=true`;
       const result = v.safeParse(
         tokenList,
-        await call("oauth-token", "GET", path),
+        await call("oauth-token", "GET", path, userId),
       );
       if (!result.success) throw new ClerkError("unavailable");
 
@@ -137,7 +160,7 @@ export function createClerkApi(options: ClerkApiOptions) {
       return {
         token: grant.token,
         externalAccountId: grant.external_account_id ?? null,
-        expiresAt: grant.expires_at ?? null,
+        expiresAt: unixMilliseconds(grant.expires_at),
       };
     },
 
@@ -147,7 +170,10 @@ export function createClerkApi(options: ClerkApiOptions) {
       externalAccountId: string | null,
     ): Promise<SpotifyAccount | null> {
       const path = `/users/${encodeURIComponent(userId)}`;
-      const result = v.safeParse(userSchema, await call("user", "GET", path));
+      const result = v.safeParse(
+        userSchema,
+        await call("user", "GET", path, userId),
+      );
       if (!result.success) return null;
 
       const accounts = result.output.external_accounts.filter((account) =>
@@ -171,6 +197,15 @@ export function createClerkApi(options: ClerkApiOptions) {
 }
 
 export type ClerkApi = ReturnType<typeof createClerkApi>;
+
+/**
+ * Clerk documents `expires_at` only as a Unix timestamp. Seconds and
+ * milliseconds are told apart by size: as seconds, 10^11 is 5138 AD.
+ */
+function unixMilliseconds(value: number | null | undefined) {
+  if (value === null || value === undefined || value <= 0) return null;
+  return value < 1e11 ? value * 1000 : value;
+}
 
 function failureFor(status: number, retryAfter: number | undefined) {
   if (status === 429) return new ClerkError("rate-limited", retryAfter);

@@ -9,9 +9,10 @@ import {
   type SpotifyProfile,
 } from "../lib/playback";
 import type { Session } from "./auth.server";
+import { createIsolateCache } from "./isolate-cache.server";
 import { failureOf, outcomeOf } from "./outcomes.server";
 import { fail, failureInit, type RequestServices } from "./request.server";
-import { createSpotifyClient } from "./spotify.server";
+import { createSpotifyClient, type SpotifyClient } from "./spotify.server";
 import { clerkTokenSource } from "./tokens.server";
 
 export type Dashboard = {
@@ -28,6 +29,22 @@ export type Dashboard = {
 
 type Args = Pick<LoaderFunctionArgs, "request">;
 
+/** Display names and avatars change rarely; the page shows them for free. */
+const PROFILE_MAX_AGE_MS = 10 * 60_000;
+const profiles = createIsolateCache<SpotifyProfile>(10_000);
+
+async function cachedProfile(spotify: SpotifyClient, userId: string) {
+  const cached = profiles.get(userId);
+  if (cached) return cached;
+  try {
+    const profile = await spotify.profile();
+    profiles.set(userId, profile, Date.now() + PROFILE_MAX_AGE_MS);
+    return profile;
+  } catch {
+    return null;
+  }
+}
+
 /** A Spotify client for the signed-in user, with tokens from Clerk. */
 export function spotifyFor(
   { request }: Args,
@@ -38,6 +55,7 @@ export function spotifyFor(
   const spotify = createSpotifyClient({
     apiUrl: config.spotifyApiUrl,
     tokens,
+    rateGate: `spotify:${userId}`,
     log,
     signal: request.signal,
   });
@@ -57,7 +75,7 @@ export async function loadDashboard(
 ) {
   const { spotify, lookup } = spotifyFor(args, services, session);
 
-  const profile = spotify.profile().catch(() => null);
+  const profile = cachedProfile(spotify, session.userId);
   const [playback, recent, queue] = await Promise.allSettled([
     spotify.playbackState(),
     spotify.recentlyPlayed(),

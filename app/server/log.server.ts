@@ -2,6 +2,8 @@ export type UpstreamFailure = {
   upstream: "spotify" | "clerk";
   operation: string;
   kind: string;
+  /** timeout, network, too-large, malformed or status. */
+  cause: string;
   status: number | null;
   durationMs: number;
 };

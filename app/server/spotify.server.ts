@@ -5,6 +5,7 @@ import type {
   SpotifyProfile,
 } from "../lib/playback";
 import type { Logger } from "./log.server";
+import { closeGate, secondsUntilOpen } from "./rate-gate.server";
 import {
   parsePlaybackState,
   parseProfile,
@@ -52,6 +53,8 @@ export type TokenSource = {
 export type SpotifyClientOptions = {
   apiUrl: string;
   tokens: TokenSource;
+  /** Whose calls a 429 holds back: one user's, in this isolate. */
+  rateGate: string;
   log: Logger;
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -76,7 +79,7 @@ const COMMANDS: Record<
 };
 
 export function createSpotifyClient(options: SpotifyClientOptions) {
-  const { apiUrl, tokens, log, timeoutMs = 4000, signal } = options;
+  const { apiUrl, tokens, rateGate, log, timeoutMs = 4000, signal } = options;
   const fetcher = options.fetch ?? fetch;
 
   async function send(method: string, path: string, token: string) {
@@ -94,15 +97,20 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
   }
 
   /**
-   * Calls Spotify: the parsed JSON, or null for "no content". A rejected
-   * token is replaced once; Spotify did nothing with the rejected call, so
-   * repeating it is safe even for commands.
+   * Calls Spotify and reads its answer with `read`: null stands for "no
+   * content". A rejected token is replaced once; Spotify did nothing with
+   * the rejected call, so repeating it is safe even for commands. While
+   * Spotify's Retry-After runs, nothing is sent at all.
    */
-  async function call(
+  async function call<T>(
     operation: string,
     path: string,
+    read: (json: unknown) => T,
     method = "GET",
-  ): Promise<unknown> {
+  ): Promise<T> {
+    const wait = secondsUntilOpen(rateGate);
+    if (wait > 0) throw new SpotifyError("rate-limited", wait);
+
     const started = Date.now();
     try {
       let token = await tokens.get();
@@ -111,14 +119,18 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
         token = await tokens.renew(token);
         response = await send(method, path, token);
       }
-      return readBody(response);
+      return read(readBody(response));
     } catch (error) {
       const failure = toSpotifyError(error);
       if (!failure) throw error;
+      if (failure.kind === "rate-limited") {
+        closeGate(rateGate, failure.retryAfterSeconds);
+      }
       log.upstreamFailure({
         upstream: "spotify",
         operation,
         kind: failure.kind,
+        cause: causeOf(error),
         status: error instanceof StatusError ? error.status : null,
         durationMs: Date.now() - started,
       });
@@ -127,28 +139,28 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
   }
 
   return {
-    async playbackState(): Promise<PlaybackState | null> {
-      const json = await call(
-        "player",
-        "/v1/me/player?additional_types=episode",
+    playbackState(): Promise<PlaybackState | null> {
+      const path = "/v1/me/player?additional_types=episode";
+      return call("player", path, (json) =>
+        json === null ? null : parsePlaybackState(json),
       );
-      return json === null ? null : parse(() => parsePlaybackState(json));
     },
 
-    async recentlyPlayed(limit = 10): Promise<RecentPlay[]> {
+    recentlyPlayed(limit = 10): Promise<RecentPlay[]> {
       const path = `/v1/me/player/recently-played?limit=${limit}`;
-      const json = await call("recently-played", path);
-      return json === null ? [] : parse(() => parseRecentlyPlayed(json));
+      return call("recently-played", path, (json) =>
+        json === null ? [] : parseRecentlyPlayed(json),
+      );
     },
 
-    async profile(): Promise<SpotifyProfile> {
-      const json = await call("profile", "/v1/me");
-      return parse(() => parseProfile(json));
+    profile(): Promise<SpotifyProfile> {
+      return call("profile", "/v1/me", parseProfile);
     },
 
-    async queue(): Promise<PlayingItem[]> {
-      const json = await call("queue", "/v1/me/player/queue");
-      return json === null ? [] : parse(() => parseQueue(json));
+    queue(): Promise<PlayingItem[]> {
+      return call("queue", "/v1/me/player/queue", (json) =>
+        json === null ? [] : parseQueue(json),
+      );
     },
 
     async command(command: PlayerCommand): Promise<void> {
@@ -157,7 +169,8 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
         command.intent === "seek"
           ? `?position_ms=${Math.max(0, Math.round(command.positionMs))}`
           : "";
-      await call(`command-${command.intent}`, `${path}${query}`, method);
+      const operation = `command-${command.intent}`;
+      await call(operation, `${path}${query}`, () => undefined, method);
     },
   };
 }
@@ -186,15 +199,12 @@ function readBody(response: UpstreamResponse) {
   return json;
 }
 
-function parse<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof SpotifyPayloadError) {
-      throw new SpotifyError("unavailable");
-    }
-    throw error;
-  }
+/** Why an answer was unusable, for the log: never its content. */
+function causeOf(error: unknown) {
+  if (error instanceof UpstreamTransportError) return error.failure;
+  if (error instanceof SpotifyPayloadError) return "malformed";
+  if (error instanceof StatusError) return "status";
+  return "other";
 }
 
 function toSpotifyError(error: unknown): SpotifyError | undefined {

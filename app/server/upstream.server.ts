@@ -17,17 +17,26 @@ export type UpstreamResponse = {
   contentType: string;
   body: string;
   durationMs: number;
+  /** 2 when the first answer was a 5xx or a reset and the call was repeated. */
+  attempts: number;
 };
 
 export type UpstreamLimits = {
+  /** One deadline for every attempt together, bodies included. */
   timeoutMs: number;
   maxBytes: number;
   signal?: AbortSignal;
 };
 
+/** A repeat is worth starting only with this much of the deadline left. */
+const RETRY_MIN_TIME_LEFT_MS = 1000;
+const RETRY_PAUSE_MS = 100;
+
 /**
  * Fetches and reads the whole body inside one deadline, so a slow body is
  * bounded like a slow connect, and refuses bodies larger than `maxBytes`.
+ * A GET that met a 5xx or a dropped connection is repeated once, when
+ * enough of the deadline is left; a timeout is never repeated.
  */
 export async function fetchBounded(
   fetcher: typeof fetch,
@@ -40,22 +49,61 @@ export async function fetchBounded(
   const signal = limits.signal
     ? AbortSignal.any([deadline, limits.signal])
     : deadline;
+  const repeatable = (init.method ?? "GET") === "GET";
+  const timeLeft = () => limits.timeoutMs - (Date.now() - started);
 
-  try {
-    const response = await fetcher(url, { ...init, signal });
-    const bytes = await readCapped(response, limits.maxBytes, signal);
-    const contentType = response.headers.get("content-type") ?? "";
-    return {
-      status: response.status,
-      headers: response.headers,
-      contentType,
-      body: decode(bytes, contentType),
-      durationMs: Date.now() - started,
-    };
-  } catch (error) {
-    if (error instanceof UpstreamTransportError) throw error;
-    throw new UpstreamTransportError(deadline.aborted ? "timeout" : "network");
+  for (let attempt = 1; ; attempt++) {
+    const mayRepeat = repeatable && attempt === 1;
+    try {
+      const response = await fetcher(url, { ...init, signal });
+      const bytes = await readCapped(response, limits.maxBytes, signal);
+      if (mayRepeat && worthRepeating(response, timeLeft())) {
+        await pause(RETRY_PAUSE_MS, signal);
+        continue;
+      }
+      const contentType = response.headers.get("content-type") ?? "";
+      return {
+        status: response.status,
+        headers: response.headers,
+        contentType,
+        body: decode(bytes, contentType),
+        durationMs: Date.now() - started,
+        attempts: attempt,
+      };
+    } catch (error) {
+      if (error instanceof UpstreamTransportError) throw error;
+      if (deadline.aborted) throw new UpstreamTransportError("timeout");
+      if (signal.aborted || !mayRepeat) {
+        throw new UpstreamTransportError("network");
+      }
+      if (timeLeft() < RETRY_MIN_TIME_LEFT_MS) {
+        throw new UpstreamTransportError("network");
+      }
+    }
   }
+}
+
+function worthRepeating(response: Response, timeLeftMs: number) {
+  if (response.status < 500 || response.status === 501) return false;
+  if (timeLeftMs < RETRY_MIN_TIME_LEFT_MS) return false;
+  const wait = retryAfterSeconds(response.headers);
+  return (
+    wait === undefined || wait * 1000 + RETRY_MIN_TIME_LEFT_MS <= timeLeftMs
+  );
+}
+
+function pause(ms: number, signal: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }
 
 async function readCapped(

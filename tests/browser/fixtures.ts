@@ -2,6 +2,7 @@ import { test as base, expect, type Response } from "@playwright/test";
 import { DEMO_USER_ID } from "../demo/stack.ts";
 import { type DemoAddresses, readDemoAddresses } from "./demo-addresses.ts";
 import { type ConsoleWatch, watchConsole } from "./support/console-watch.ts";
+import { watchCspViolations } from "./support/csp-watch.ts";
 import { lockDemoUser } from "./support/demo-user-lock.ts";
 import {
   createFakeUser,
@@ -22,6 +23,8 @@ interface DemoUser {
 interface Fixtures {
   demo: DemoAddresses;
   consoleWatch: ConsoleWatch;
+  /** What the page's Content-Security-Policy blocked; must stay empty. */
+  cspViolations: string[];
   /** A new fake user in these scenarios, signed in in this browser. */
   signInAs: (scenario: Scenario) => Promise<FakeUser>;
   /** Opens a page of the app and checks the HTTP status it answered with. */
@@ -43,6 +46,15 @@ export const test = base.extend<Fixtures>({
       const watch = watchConsole(context);
       await use(watch);
       expect(watch.unexpected, "page and console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = await watchCspViolations(context);
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],

@@ -221,7 +221,9 @@ export interface ScenarioChange {
 /**
  * Keeps the running playback when the new scenario plays the same thing.
  * Setting a scenario rearms its first-call failures, so a switcher can show
- * them again.
+ * them again. A new Clerk scenario also ends the tokens handed out before,
+ * as if the user had removed the app's access in Spotify, so an app that
+ * keeps tokens meets the new scenario at its next call.
  */
 export function switchScenarios(
   world: World,
@@ -231,6 +233,7 @@ export function switchScenarios(
   if (change.clerk) {
     user.clerkScenario = change.clerk;
     user.clerkFirstRequestFailed = false;
+    for (const token of user.tokens) token.expired = true;
   }
   if (!change.spotify) return;
   user.spotifyScenario = change.spotify;

@@ -1,5 +1,5 @@
 import { exports } from "cloudflare:workers";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import type { CallRecord } from "../fakes/world.ts";
 
 /** The origin tests request; sessions are minted for it (their `azp`). */
@@ -42,6 +42,56 @@ export async function upstreamCalls(user: TestUser): Promise<CallRecord[]> {
     `/__fake/users/${user.userId}/calls`,
   );
   return calls;
+}
+
+/** The calls one fake received on behalf of this user. */
+export async function callsTo(user: TestUser, service: CallRecord["service"]) {
+  return (await upstreamCalls(user)).filter((call) => call.service === service);
+}
+
+export type SessionFlaw = "forged" | "expired" | "wrong-azp" | "no-client-uat";
+
+/** The same user holding a session cookie the app must not accept. */
+export async function flawedSession(
+  user: TestUser,
+  flaw: SessionFlaw,
+): Promise<TestUser> {
+  const session = await control<{ cookieHeader: string }>("/__fake/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      userId: user.userId,
+      azp: flaw === "wrong-azp" ? "https://attacker.invalid" : APP_ORIGIN,
+      forged: flaw === "forged",
+      expired: flaw === "expired",
+      withoutClientUat: flaw === "no-client-uat",
+    }),
+  });
+  return { userId: user.userId, cookie: session.cookieHeader };
+}
+
+/**
+ * Collects what the Worker writes to the console from now on; it runs in
+ * the tests' isolate. Undo with `vi.restoreAllMocks()`.
+ */
+export function captureConsole(): string[] {
+  const lines: string[] = [];
+  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      lines.push(args.map(consoleText).join(" "));
+    });
+  }
+  return lines;
+}
+
+function consoleText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Error) return `${value.stack ?? value.message}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 export type Page = {

@@ -30,6 +30,8 @@ export interface ConsoleWatch {
    * any such document as a console error; the test names the one it expects.
    */
   expectDocumentStatus(url: string, status: number): void;
+  /** A console error the test provokes on purpose, matched by its text. */
+  expectError(text: RegExp): void;
   /** What went wrong that nobody expected, in arrival order. */
   readonly unexpected: string[];
 }
@@ -37,6 +39,7 @@ export interface ConsoleWatch {
 export function watchConsole(context: BrowserContext): ConsoleWatch {
   const unexpected: string[] = [];
   const expectedDocuments: { url: string; message: string }[] = [];
+  const expectedErrors: RegExp[] = [];
   let clerkScriptFailed = false;
 
   const isExpectedDocument = (message: ConsoleMessage) =>
@@ -55,6 +58,7 @@ export function watchConsole(context: BrowserContext): ConsoleWatch {
     }
     if (clerkScriptFailed && CLERK_TIMED_OUT.test(text)) return;
     if (isExpectedDocument(message)) return;
+    if (expectedErrors.some((expected) => expected.test(text))) return;
     unexpected.push(`console error at ${message.location().url}: ${text}`);
   });
 
@@ -69,6 +73,9 @@ export function watchConsole(context: BrowserContext): ConsoleWatch {
     expectDocumentStatus(url, status) {
       const message = `${STATUS_LOGGED} a status of ${status} (`;
       expectedDocuments.push({ url, message });
+    },
+    expectError(text) {
+      expectedErrors.push(text);
     },
     unexpected,
   };
