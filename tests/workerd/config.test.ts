@@ -2,13 +2,13 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../functions/worker";
-import { visibleText } from "./app";
+import { APP_ORIGIN, signIn, type TestUser, visibleText } from "./app";
 
 /** The real Worker with some settings changed, as a deployer might. */
-async function openWith(settings: Record<string, string>) {
+async function openWith(settings: Record<string, string>, user?: TestUser) {
   const response = await worker.fetch(
-    new Request("https://nowplaying.test/", {
-      headers: { accept: "text/html" },
+    new Request(`${APP_ORIGIN}/`, {
+      headers: { accept: "text/html", cookie: user?.cookie ?? "" },
     }),
     { ...env, ...settings },
     createExecutionContext(),
@@ -52,5 +52,17 @@ describe("a misconfigured deployment", () => {
     });
 
     expect(page.html).not.toContain("sk_live_wrong_value_123");
+  });
+
+  it("says Clerk refused the secret key when a signed-in user needs it", async () => {
+    const user = await signIn({ spotify: "track" });
+    const page = await openWith(
+      { CLERK_SECRET_KEY: "sk_test_revoked_key_456" },
+      user,
+    );
+
+    expect(page.status).toBe(500);
+    expect(page.text).toContain("This app's Clerk secret key was refused");
+    expect(page.html).not.toContain("sk_test_revoked_key_456");
   });
 });
