@@ -16,7 +16,7 @@ import {
 import type { ReactNode } from "react";
 import { RouteErrorScreen } from "./components/RouteErrorScreen";
 import { useNonce } from "./lib/nonce";
-import { clerkOptions } from "./server/auth.server";
+import { clerkOptions, shareSession } from "./server/auth.server";
 import { fail, requireConfig } from "./server/request.server";
 import styles from "./styles/app.css?url";
 
@@ -35,15 +35,19 @@ export const meta: MetaFunction = () => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const config = requireConfig(args.context);
+  const session = shareSession(args.request);
   try {
     return await rootAuthLoader(
       args,
-      () => ({}),
+      session.callback,
       clerkOptions(config, args.request),
     );
   } catch (error) {
+    session.failed(error);
     if (error instanceof Response) throw error;
     return fail({ kind: "clerk-unavailable" });
+  } finally {
+    session.failed(new Error("rootAuthLoader ended without a session"));
   }
 }
 

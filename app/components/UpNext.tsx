@@ -1,7 +1,5 @@
-import type { PlayingItem } from "../lib/playback";
+import { type PlayingItem, UP_NEXT_LENGTH } from "../lib/playback";
 import { CoverArt } from "./CoverArt";
-
-const SHOWN = 5;
 
 /** The next few items in Spotify's queue, when Spotify shares it. */
 export function UpNext({ queue }: { queue: PlayingItem[] | null }) {
@@ -12,7 +10,7 @@ export function UpNext({ queue }: { queue: PlayingItem[] | null }) {
         Up next
       </h2>
       <ol className="recent">
-        {queue.slice(0, SHOWN).map((item, index) => (
+        {queue.slice(0, UP_NEXT_LENGTH).map((item, index) => (
           // The queue can hold the same track twice.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <li key={index} className="recent-item recent-item-compact">

@@ -84,6 +84,9 @@ export type NowPlayingRefresh = {
   };
 };
 
+/** How much of Spotify's queue the dashboard shows under "Up next". */
+export const UP_NEXT_LENGTH = 5;
+
 export type SpotifyProfile = { displayName: string; imageUrl: string | null };
 
 /** Tells one item from another, to notice when the track changes. */

@@ -21,15 +21,54 @@ export function clerkOptions(config: AppConfig, request: Request) {
 
 export type Session = { userId: string; sessionId: string };
 
+type Auth = { userId: string | null; sessionId: string | null };
+
+const sessionOf = (auth: Auth): Session | null =>
+  auth.userId && auth.sessionId
+    ? { userId: auth.userId, sessionId: auth.sessionId }
+    : null;
+
+/*
+ * The root loader and the route's loader run side by side on every page,
+ * and each would verify the session token on its own. The root loader's
+ * check is shared with the route through the request, which Remix hands to
+ * both: half the token verifications per page.
+ */
+const sessionChecks = new WeakMap<Request, Promise<Session | null>>();
+
+/**
+ * Called by the root loader before it runs `rootAuthLoader`: `callback`
+ * is its callback, which receives the verified session, and `failed` takes
+ * whatever the check threw, so the route's loader fails the same way.
+ * Once the session is shared, `failed` changes nothing.
+ */
+export function shareSession(request: Request) {
+  let share: (session: Session | null) => void = () => {};
+  let failed: (error: unknown) => void = () => {};
+  const check = new Promise<Session | null>((resolve, reject) => {
+    share = resolve;
+    failed = reject;
+  });
+  // The root's own failure screen already speaks for a failed check.
+  check.catch(() => {});
+  sessionChecks.set(request, check);
+
+  const callback = (args: { request: { auth: Auth } }) => {
+    share(sessionOf(args.request.auth));
+    return {};
+  };
+  return { callback, failed };
+}
+
 export async function getSession(
   args: Args,
   config: AppConfig,
 ): Promise<Session | null> {
   try {
+    const shared = sessionChecks.get(args.request);
+    if (shared) return await shared;
     const auth = await getAuth(args, clerkOptions(config, args.request));
-    return auth.userId && auth.sessionId
-      ? { userId: auth.userId, sessionId: auth.sessionId }
-      : null;
+    return sessionOf(auth);
   } catch (error) {
     // Clerk throws a redirect to its handshake; anything else means Clerk
     // could not be asked (its keys, without CLERK_JWT_KEY, are fetched).

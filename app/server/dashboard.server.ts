@@ -7,6 +7,7 @@ import {
   panelItemKey,
   type RecentPlay,
   type SpotifyProfile,
+  UP_NEXT_LENGTH,
 } from "../lib/playback";
 import type { Session } from "./auth.server";
 import { createIsolateCache } from "./isolate-cache.server";
@@ -79,7 +80,7 @@ export async function loadDashboard(
   const [playback, recent, queue] = await Promise.allSettled([
     spotify.playbackState(),
     spotify.recentlyPlayed(),
-    spotify.queue(),
+    spotify.queue(UP_NEXT_LENGTH),
   ]);
 
   const failure = await failureOf([playback, recent], lookup);
@@ -123,7 +124,7 @@ export async function refreshNowPlaying(
   if (panelItemKey(nowPlaying) !== knownItem) {
     const [recent, queue] = await Promise.allSettled([
       spotify.recentlyPlayed(),
-      spotify.queue(),
+      spotify.queue(UP_NEXT_LENGTH),
     ]);
     refresh.changes = {
       recentlyPlayed: recent.status === "fulfilled" ? recent.value : null,

@@ -141,13 +141,21 @@ function allowedActions(disallows: Record<string, boolean>): AllowedActions {
   };
 }
 
-/** What plays next; an item this app cannot read is left out. */
-export function parseQueue(json: unknown): PlayingItem[] {
+/**
+ * The first `limit` items that play next; an item this app cannot read is
+ * left out. Spotify sends twenty or so full tracks, and reading only what
+ * the page shows keeps the page light.
+ */
+export function parseQueue(json: unknown, limit: number): PlayingItem[] {
   const result = v.safeParse(queueSchema, json);
   if (!result.success) throw new SpotifyPayloadError("queue");
-  return result.output.queue
-    .map((item) => parseItem(item, "track"))
-    .filter((item) => item.type === "track" || item.type === "episode");
+  const next: PlayingItem[] = [];
+  for (const raw of result.output.queue) {
+    if (next.length === limit) break;
+    const item = parseItem(raw, "track");
+    if (item.type === "track" || item.type === "episode") next.push(item);
+  }
+  return next;
 }
 
 export function parseRecentlyPlayed(json: unknown): RecentPlay[] {

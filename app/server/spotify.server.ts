@@ -157,9 +157,10 @@ export function createSpotifyClient(options: SpotifyClientOptions) {
       return call("profile", "/v1/me", parseProfile);
     },
 
-    queue(): Promise<PlayingItem[]> {
+    /** Spotify's queue has no limit of its own; `limit` trims it here. */
+    queue(limit: number): Promise<PlayingItem[]> {
       return call("queue", "/v1/me/player/queue", (json) =>
-        json === null ? [] : parseQueue(json),
+        json === null ? [] : parseQueue(json, limit),
       );
     },
 

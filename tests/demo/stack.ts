@@ -80,6 +80,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
     ],
     {
       cwd: ROOT,
+      // wrangler dev otherwise bundles React's development build, which is
+      // slower and louder than the one `wrangler deploy` ships.
+      env: { ...process.env, NODE_ENV: "production" },
       stdio: ["ignore", options.log ?? "inherit", "inherit"],
       detached: true,
     },
