@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { Failure } from "../lib/failures";
+import { DEFAULT_RETRY_AFTER_SECONDS, type Failure } from "../lib/failures";
 import { AllowlistScreen } from "./AllowlistScreen";
 import { FailureLayout } from "./FailureLayout";
 import { SignOutButton } from "./SignOutButton";
@@ -112,20 +112,32 @@ export function FailureScreen({ failure }: { failure: Failure }) {
         </FailureLayout>
       );
 
-    case "rate-limited":
-      return (
+    case "rate-limited": {
+      const wait = `Try again in ${waitInWords(
+        failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
+      )}.`;
+      return failure.upstream === "clerk" ? (
+        <FailureLayout
+          title="Clerk asked this app to slow down"
+          actions={tryAgain}
+        >
+          <p className="lead">
+            Clerk, the sign-in service that holds your Spotify connection,
+            received too many requests from this app in a short time. {wait}
+          </p>
+        </FailureLayout>
+      ) : (
         <FailureLayout
           title="Spotify asked this app to slow down"
           actions={tryAgain}
         >
           <p className="lead">
             Too many requests reached Spotify from this app in a short time.{" "}
-            {failure.retryAfterSeconds !== null
-              ? `Try again in ${waitInWords(failure.retryAfterSeconds)}.`
-              : "Try again in a minute."}
+            {wait}
           </p>
         </FailureLayout>
       );
+    }
 
     case "clerk-key-rejected":
       return (
@@ -170,8 +182,13 @@ export function FailureScreen({ failure }: { failure: Failure }) {
   }
 }
 
+/** Minutes are rounded up; a wait of hours only needs its size. */
 function waitInWords(seconds: number) {
-  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  if (seconds < 60) return count(seconds, "second");
+  if (seconds < 3600) return count(Math.ceil(seconds / 60), "minute");
+  return `about ${count(Math.round(seconds / 3600), "hour")}`;
+}
+
+function count(amount: number, unit: string) {
+  return amount === 1 ? `1 ${unit}` : `${amount} ${unit}s`;
 }

@@ -19,25 +19,22 @@ export function PlaybackDetails({ playback }: { playback: PlaybackState }) {
   const { device, context } = playback;
   return (
     <dl className="details">
-      {device ? (
-        <div>
-          <dt>Device</dt>
+      <div>
+        <dt>Device</dt>
+        {device ? (
           <dd>
             {device.name} <span className="muted">({device.type})</span>
             {device.volumePercent !== null ? (
               <span className="muted">, volume {device.volumePercent}%</span>
-            ) : (
-              <div>
-                <dt>Device</dt>
-                <dd>No active device</dd>
-              </div>
-            )}
+            ) : null}
             {device.isPrivateSession ? (
               <span className="muted">, private session</span>
             ) : null}
           </dd>
-        </div>
-      ) : null}
+        ) : (
+          <dd>No active device</dd>
+        )}
+      </div>
       {context ? (
         <div>
           <dt>Playing from</dt>

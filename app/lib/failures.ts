@@ -13,10 +13,22 @@ export type Failure =
   | { kind: "forbidden" }
   | { kind: "spotify-not-connected" }
   | { kind: "token-rejected" }
-  | { kind: "rate-limited"; retryAfterSeconds: number | null }
+  | {
+      kind: "rate-limited";
+      /** Which service asked us to wait. */
+      upstream: "spotify" | "clerk";
+      /** null when it did not say how long: then wait the default. */
+      retryAfterSeconds: number | null;
+    }
   | { kind: "clerk-key-rejected" }
   | { kind: "clerk-unavailable" }
   | { kind: "config"; variable: string };
+
+/**
+ * How long to wait after a 429 that names no usable Retry-After. The rate
+ * gate holds calls back this long and the screen says so.
+ */
+export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 export const FAILURE_STATUS: Record<Failure["kind"], number> = {
   "not-allowlisted": 403,

@@ -35,6 +35,7 @@ export type PlayingItem =
 export type Device = {
   name: string;
   type: string;
+  /** null when the device sends none or has no volume control. */
   volumePercent: number | null;
   isPrivateSession: boolean;
 };

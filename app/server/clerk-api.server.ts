@@ -42,15 +42,32 @@ export type SpotifyGrant = {
 
 export type SpotifyAccount = { email: string | null; username: string | null };
 
-const tokenList = v.object({
-  data: v.array(
-    v.object({
-      token: v.string(),
-      external_account_id: v.nullish(v.string()),
-      expires_at: v.nullish(v.number()),
-    }),
+/**
+ * Clerk answers `{data, total_count}` when asked for pages, and has sent a
+ * bare array too. Entries are read one by one: one without a token (a
+ * connection Clerk cannot refresh) must not hide a working one.
+ */
+const tokenList = v.union([
+  v.array(v.unknown()),
+  v.pipe(
+    v.object({ data: v.array(v.unknown()) }),
+    v.transform(({ data }) => data),
   ),
+]);
+
+const tokenEntry = v.object({
+  token: v.pipe(v.string(), v.nonEmpty()),
+  external_account_id: v.fallback(v.nullish(v.string()), null),
+  expires_at: v.fallback(v.nullish(v.number()), null),
 });
+
+function firstGrant(entries: unknown[]) {
+  for (const entry of entries) {
+    const parsed = v.safeParse(tokenEntry, entry);
+    if (parsed.success) return parsed.output;
+  }
+  return undefined;
+}
 
 const userSchema = v.object({
   external_accounts: v.fallback(
@@ -155,7 +172,7 @@ export function createClerkApi(options: ClerkApiOptions) {
       );
       if (!result.success) throw new ClerkError("unavailable");
 
-      const grant = result.output.data.find((item) => item.token);
+      const grant = firstGrant(result.output);
       if (!grant) throw new ClerkError("spotify-not-connected");
       return {
         token: grant.token,

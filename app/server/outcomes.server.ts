@@ -21,7 +21,7 @@ export function outcomeOf(reason: unknown, essential: boolean): Outcome {
       case "key-rejected":
         return { failure: { kind: "clerk-key-rejected" } };
       case "rate-limited":
-        return { failure: rateLimited(reason.retryAfterSeconds) };
+        return { failure: rateLimited("clerk", reason.retryAfterSeconds) };
       case "unavailable":
         return { unavailable: "clerk" };
     }
@@ -44,7 +44,11 @@ export function outcomeOf(reason: unknown, essential: boolean): Outcome {
           ? { failure: { kind: "forbidden" } }
           : { unavailable: "spotify" };
       case "rate-limited":
-        return { failure: rateLimited(reason.retryAfterSeconds) };
+        // The gate is closed either way, so later calls wait; only the
+        // player's 429 leaves the page with nothing to show.
+        return essential
+          ? { failure: rateLimited("spotify", reason.retryAfterSeconds) }
+          : { unavailable: "spotify" };
       case "unavailable":
         return { unavailable: "spotify" };
     }
@@ -52,8 +56,15 @@ export function outcomeOf(reason: unknown, essential: boolean): Outcome {
   throw reason;
 }
 
-function rateLimited(retryAfterSeconds: number | undefined): Failure {
-  return { kind: "rate-limited", retryAfterSeconds: retryAfterSeconds ?? null };
+function rateLimited(
+  upstream: "spotify" | "clerk",
+  retryAfterSeconds: number | undefined,
+): Failure {
+  return {
+    kind: "rate-limited",
+    upstream,
+    retryAfterSeconds: retryAfterSeconds ?? null,
+  };
 }
 
 /** When calls fail differently, the screen shows the one to act on first. */

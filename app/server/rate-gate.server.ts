@@ -1,11 +1,11 @@
+import { DEFAULT_RETRY_AFTER_SECONDS } from "../lib/failures";
+
 /*
  * After a 429, calls wait until Retry-After has passed: no request the
  * same isolate handles asks again before then. The gates live in isolate
  * memory, so other isolates learn the wait from their own first 429.
  */
 
-/** When Retry-After is missing, wait this long before asking again. */
-const DEFAULT_WAIT_SECONDS = 5;
 const MAX_WAIT_SECONDS = 3600;
 const MAX_GATES = 10_000;
 
@@ -22,17 +22,20 @@ export function secondsUntilOpen(key: string, now = Date.now()) {
   return Math.ceil((until - now) / 1000);
 }
 
-/** Closes the gate for `key` for the wait Retry-After asked for. */
+/**
+ * Closes the gate for `key` for the wait Retry-After asked for; a missing
+ * or non-positive one means the default wait, never none.
+ */
 export function closeGate(
   key: string,
   retryAfterSeconds: number | undefined,
   now = Date.now(),
 ) {
-  const wait = Math.min(
-    retryAfterSeconds ?? DEFAULT_WAIT_SECONDS,
-    MAX_WAIT_SECONDS,
-  );
-  if (wait <= 0) return;
+  const asked =
+    retryAfterSeconds !== undefined && retryAfterSeconds > 0
+      ? retryAfterSeconds
+      : DEFAULT_RETRY_AFTER_SECONDS;
+  const wait = Math.min(asked, MAX_WAIT_SECONDS);
   if (closedUntil.size >= MAX_GATES) dropOpenGates(now);
   closedUntil.set(key, now + wait * 1000);
 }

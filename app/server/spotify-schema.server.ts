@@ -36,10 +36,32 @@ const namedLink = v.object({
   uri: text,
 });
 
+const artist = v.object({
+  ...namedLink.entries,
+  name: v.pipe(
+    v.string(),
+    v.check((name) => name.trim() !== ""),
+  ),
+});
+
+/** Each artist on its own: one without a name drops out, not the list. */
+const artists = v.fallback(
+  v.pipe(
+    v.array(v.unknown()),
+    v.transform((list) =>
+      list.flatMap((raw) => {
+        const parsed = v.safeParse(artist, raw);
+        return parsed.success ? [parsed.output] : [];
+      }),
+    ),
+  ),
+  [],
+);
+
 const trackSchema = v.object({
   type: v.literal("track"),
   name: v.string(),
-  artists: v.fallback(v.array(namedLink), []),
+  artists,
   album: optional(
     v.object({ name: text, images, external_urls: externalUrls, uri: text }),
   ),
@@ -65,7 +87,7 @@ const episodeSchema = v.object({
 });
 
 const playerSchema = v.object({
-  is_playing: v.boolean(),
+  is_playing: v.fallback(v.boolean(), false),
   progress_ms: count,
   currently_playing_type: v.fallback(v.string(), "unknown"),
   item: v.unknown(),
@@ -74,6 +96,7 @@ const playerSchema = v.object({
       name: v.string(),
       type: v.fallback(v.string(), "Unknown"),
       volume_percent: count,
+      supports_volume: v.fallback(v.boolean(), true),
       is_private_session: v.fallback(v.boolean(), false),
     }),
   ),
@@ -119,7 +142,10 @@ export function parsePlaybackState(json: unknown): PlaybackState {
     device: player.device && {
       name: player.device.name,
       type: player.device.type,
-      volumePercent: player.device.volume_percent,
+      // A device without volume control may still send a number.
+      volumePercent: player.device.supports_volume
+        ? player.device.volume_percent
+        : null,
       isPrivateSession: player.device.is_private_session,
     },
     context: player.context && describeContext(player.context, item),
@@ -213,7 +239,8 @@ function toEpisode(episode: v.InferOutput<typeof episodeSchema>): Episode {
       url: spotifyUrl(show.external_urls),
       publisher: show.publisher,
     },
-    imageUrl: pickImage(episode.images ?? show.images, 300),
+    // Episodes often come with no art of their own; the show's stands in.
+    imageUrl: pickImage(episode.images, 300) ?? pickImage(show.images, 300),
     durationMs: episode.duration_ms,
     url: spotifyUrl(episode.external_urls),
   };

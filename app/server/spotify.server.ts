@@ -234,33 +234,43 @@ function toSpotifyError(error: unknown): SpotifyError | undefined {
 }
 
 /**
- * Spotify's 403s differ only in their message, sent as JSON or plain text.
- * The wordings come from Spotify's docs and from what developers reported.
+ * Spotify's 403s differ only in their wording, sent as JSON (in
+ * `error.message`, a top-level `message` or an OAuth `error_description`)
+ * or as plain text. The wordings come from Spotify's docs and from what
+ * developers reported; each place is tried in turn, the raw body last.
  */
 export function classifyForbidden(body: string): SpotifyFailureKind {
-  const { message, reason } = describeError(body);
+  const { texts, reason } = describeError(body);
   if (reason === "PREMIUM_REQUIRED") return "premium-required";
-  if (/owner of the app/i.test(message)) return "owner-premium-lapsed";
-  if (
-    /not registered|not approved for app|may not be registered/i.test(message)
-  ) {
-    return "not-allowlisted";
+  for (const text of [...texts, body]) {
+    const kind = kindFromWording(text);
+    if (kind) return kind;
   }
-  if (/insufficient client scope|scope/i.test(message)) return "missing-scope";
-  if (/premium required/i.test(message)) return "premium-required";
   return "forbidden";
 }
 
+function kindFromWording(text: string): SpotifyFailureKind | undefined {
+  if (/owner of the app/i.test(text)) return "owner-premium-lapsed";
+  if (/not registered|not approved for app|may not be registered/i.test(text)) {
+    return "not-allowlisted";
+  }
+  if (/insufficient client scope|scope/i.test(text)) return "missing-scope";
+  if (/premium required/i.test(text)) return "premium-required";
+  return undefined;
+}
+
+/** The human-readable parts of a JSON error body, and Spotify's reason. */
 function describeError(body: string) {
   const json = parseJson(body);
-  if (json && typeof json === "object" && "error" in json) {
-    const { error } = json;
-    if (typeof error === "string") return { message: error, reason: "" };
-    if (error && typeof error === "object") {
-      const message = "message" in error ? String(error.message) : "";
-      const reason = "reason" in error ? String(error.reason) : "";
-      return { message, reason };
-    }
-  }
-  return { message: body, reason: "" };
+  if (!json || typeof json !== "object") return { texts: [], reason: "" };
+  const error = "error" in json ? json.error : undefined;
+  const inner = error && typeof error === "object" ? error : {};
+  const texts = [
+    "message" in inner ? inner.message : undefined,
+    "message" in json ? json.message : undefined,
+    "error_description" in json ? json.error_description : undefined,
+    error,
+  ].filter((text) => typeof text === "string");
+  const reason = "reason" in inner ? String(inner.reason) : "";
+  return { texts, reason };
 }

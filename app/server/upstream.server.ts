@@ -58,7 +58,8 @@ export async function fetchBounded(
       const response = await fetcher(url, { ...init, signal });
       const bytes = await readCapped(response, limits.maxBytes, signal);
       if (mayRepeat && worthRepeating(response, timeLeft())) {
-        await pause(RETRY_PAUSE_MS, signal);
+        const asked = (retryAfterSeconds(response.headers) ?? 0) * 1000;
+        await pause(Math.max(RETRY_PAUSE_MS, asked), signal);
         continue;
       }
       const contentType = response.headers.get("content-type") ?? "";
@@ -92,17 +93,18 @@ function worthRepeating(response: Response, timeLeftMs: number) {
   );
 }
 
+/** Waits `ms`, or less when `signal` aborts; leaves no listener behind. */
 function pause(ms: number, signal: AbortSignal) {
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", stop);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", stop, { once: true });
   });
 }
 
@@ -121,27 +123,32 @@ async function readCapped(
   const reader = response.body.getReader();
   // Not every body stops when the request is aborted, so the deadline
   // races each read as well.
+  let stop = () => {};
   const aborted = new Promise<never>((_, reject) => {
-    const stop = () => {
+    stop = () => {
       reader.cancel().catch(() => {});
       reject(signal.reason);
     };
-    if (signal.aborted) stop();
-    signal.addEventListener("abort", stop, { once: true });
   });
   aborted.catch(() => {});
+  if (signal.aborted) stop();
+  signal.addEventListener("abort", stop, { once: true });
 
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await Promise.race([reader.read(), aborted]);
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new UpstreamTransportError("too-large");
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted]);
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw new UpstreamTransportError("too-large");
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal.removeEventListener("abort", stop);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -174,12 +181,16 @@ export function parseJson(body: string): unknown {
   }
 }
 
-/** Seconds to wait from a Retry-After header (seconds or an HTTP date). */
+/**
+ * Seconds to wait from a Retry-After header (seconds or an HTTP date).
+ * A wait of 0 or a date already past says nothing usable, so it reads as
+ * missing, like an unreadable one.
+ */
 export function retryAfterSeconds(headers: Headers, now = Date.now()) {
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  const seconds = /^\d+$/.test(value)
+    ? Number(value)
+    : Math.ceil((Date.parse(value) - now) / 1000);
+  return seconds > 0 ? seconds : undefined;
 }

@@ -90,6 +90,26 @@ export function spotifyError(
   return spotifyJson(status, { error }, headers);
 }
 
+/**
+ * The OAuth-style refusal some Spotify 403s take: `error` is a code and
+ * the wording is in `error_description`.
+ */
+export function spotifyOAuthError(
+  status: number,
+  code: string,
+  description: string,
+): CannedReply {
+  return spotifyJson(status, { error: code, error_description: description });
+}
+
+/** A refusal whose message sits beside `error` rather than inside it. */
+export function spotifyOuterMessage(
+  status: number,
+  message: string,
+): CannedReply {
+  return spotifyJson(status, { error: { status }, message });
+}
+
 export function textReply(
   status: number,
   body: string,

@@ -147,3 +147,18 @@ export function sessionJson(session: ClerkSession) {
     updated_at: session.updatedAt,
   };
 }
+
+/** An entry for a connection Clerk can no longer refresh: no token. */
+export function staleAccessTokenJson(user: FakeUser) {
+  return {
+    object: "oauth_access_token",
+    external_account_id: `${user.account.externalAccountId}_stale`,
+    provider_user_id: user.account.spotifyUserId,
+    token: null,
+    provider: "oauth_spotify",
+    public_metadata: {},
+    label: null,
+    scopes: [],
+    expires_at: null,
+  };
+}

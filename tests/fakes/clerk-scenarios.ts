@@ -21,10 +21,18 @@ export interface ClerkFailure {
       };
 }
 
+/**
+ * Token lists as Clerk has sent them besides the usual `{data,
+ * total_count}`: a bare array whatever was asked, or a stale entry with no
+ * token ahead of the working one.
+ */
+export type TokenListQuirk = "bare-array" | "null-token-first";
+
 export interface ClerkScenario {
   description: string;
   spotifyConnected: boolean;
   failure: ClerkFailure | null;
+  tokenList?: TokenListQuirk;
 }
 
 function clerkError(
@@ -75,6 +83,18 @@ export const clerkScenarios = {
         code: "oauth_missing_refresh_token",
       }),
     },
+  },
+  "token-list-bare": {
+    description: "The token list comes as a bare array, even when paginated",
+    spotifyConnected: true,
+    failure: null,
+    tokenList: "bare-array",
+  },
+  "token-list-null-first": {
+    description: "The token list starts with an entry whose token is null",
+    spotifyConnected: true,
+    failure: null,
+    tokenList: "null-token-first",
   },
   "clerk-rate-limited": {
     description: "Clerk's Backend API answers 429 with Retry-After",

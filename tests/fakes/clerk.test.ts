@@ -60,6 +60,24 @@ describe("the Spotify token from Clerk", () => {
     assert.equal(pick(answer.json, "0.object"), "oauth_access_token");
   });
 
+  test("comes as a bare list, even paginated, in token-list-bare", async () => {
+    const userId = await kit.createUser({ clerk: "token-list-bare" });
+    const answer = await kit.clerk(`${tokensPath(userId)}?paginated=true`);
+    assert.ok(Array.isArray(answer.json));
+    assert.match(String(pick(answer.json, "0.token")), /^fake-spotify-token-/);
+  });
+
+  test("starts with an entry without a token in token-list-null-first", async () => {
+    const userId = await kit.createUser({ clerk: "token-list-null-first" });
+    const answer = await kit.clerk(`${tokensPath(userId)}?paginated=true`);
+    assert.equal(pick(answer.json, "total_count"), 2);
+    assert.equal(pick(answer.json, "data.0.token"), null);
+    assert.match(
+      String(pick(answer.json, "data.1.token")),
+      /^fake-spotify-token-/,
+    );
+  });
+
   test("is absent when Spotify is not connected", async () => {
     const userId = await kit.createUser({ clerk: "no-connection" });
     const answer = await kit.clerk(`${tokensPath(userId)}?paginated=true`);

@@ -3,6 +3,7 @@ import {
   clerkUserJson,
   oauthAccessTokenJson,
   sessionJson,
+  staleAccessTokenJson,
 } from "./clerk-objects.ts";
 import {
   type ClerkErrorDetail,
@@ -65,13 +66,18 @@ function oauthTokens(
   user: FakeUser,
   provider: string,
 ): FakeAnswer {
-  const connected =
-    provider === "oauth_spotify" &&
-    clerkScenarios[user.clerkScenario].spotifyConnected;
-  const data = connected
+  const scenario: ClerkScenario = clerkScenarios[user.clerkScenario];
+  const connected = provider === "oauth_spotify" && scenario.spotifyConnected;
+  const working = connected
     ? [oauthAccessTokenJson(user, currentAccessToken(world, user))]
     : [];
-  const paginated = request.query.get("paginated") === "true";
+  const data =
+    connected && scenario.tokenList === "null-token-first"
+      ? [staleAccessTokenJson(user), ...working]
+      : working;
+  const paginated =
+    request.query.get("paginated") === "true" &&
+    scenario.tokenList !== "bare-array";
   return clerkJson(200, paginated ? { data, total_count: data.length } : data);
 }
 

@@ -129,6 +129,16 @@ describe("Spotify failures that go away when retried", () => {
     assert.equal((await kit.spotify("/v1/me/player/queue", token)).status, 200);
   });
 
+  test("flaky-503-retry-after asks for a second's wait, then plays", async () => {
+    const { token } = await signedIn({ spotify: "flaky-503-retry-after" });
+    const first = await kit.spotify("/v1/me/player", token);
+    assert.equal(first.status, 503);
+    assert.equal(first.headers.get("retry-after"), "1");
+    const retry = await kit.spotify("/v1/me/player", token);
+    assert.equal(retry.status, 200);
+    assert.equal(pick(retry.json, "item.name"), "Low Tide Radio");
+  });
+
   test("reset-once resets each endpoint's first call, then plays", async () => {
     const { userId, token } = await signedIn({ spotify: "reset-once" });
     await assertReset("/v1/me/player", token);
@@ -209,9 +219,19 @@ test("the new scenarios are listed with descriptions", async () => {
     "huge-body",
     "flaky-503",
     "reset-once",
+    "flaky-503-retry-after",
+    "history-rate-limited",
+    "volume-unknown",
+    "fixed-volume",
     "hostile-names",
   ]) {
     assert.equal(typeof described("spotify", name), "string", name);
   }
-  assert.equal(typeof described("clerk", "clerk-flaky"), "string");
+  for (const name of [
+    "clerk-flaky",
+    "token-list-bare",
+    "token-list-null-first",
+  ]) {
+    assert.equal(typeof described("clerk", name), "string", name);
+  }
 });

@@ -30,6 +30,8 @@ export interface PlaybackSetup {
   prefilledHistory: boolean;
   /** Renames the user's device, for names a UI must render safely. */
   deviceName?: string;
+  /** What the device says about its volume, for devices without one. */
+  deviceVolume?: Pick<DeviceObject, "supports_volume" | "volume_percent">;
 }
 
 export interface QueueEntry {
@@ -133,6 +135,7 @@ export function createPlayback(options: PlaybackOptions): Playback {
   const sequence = sequenceFor(setup.start);
   const device = { ...(options.device ?? defaultDevice) };
   if (setup.deviceName !== undefined) device.name = setup.deviceName;
+  if (setup.deviceVolume) Object.assign(device, setup.deviceVolume);
   const startedAt = now();
   const trackStartedAt = startedAt - STARTING_PROGRESS_MS;
   const history = setup.prefilledHistory

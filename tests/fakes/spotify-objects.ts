@@ -115,5 +115,6 @@ export interface DeviceObject {
   name: string;
   supports_volume: boolean;
   type: "Computer" | "Smartphone" | "Speaker";
-  volume_percent: number;
+  /** null on some devices, and meaningless when supports_volume is false. */
+  volume_percent: number | null;
 }

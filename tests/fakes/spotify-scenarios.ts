@@ -6,6 +6,8 @@ import {
   reset,
   SPOTIFY_JSON,
   spotifyError,
+  spotifyOAuthError,
+  spotifyOuterMessage,
   spotifyPaddedJson,
   spotifyTrickle,
   spotifyUnauthorized,
@@ -76,14 +78,48 @@ const ALLOWLIST_WORDINGS = {
     "Check settings on developer.spotify.com/dashboard, the user may not be registered.",
 } as const;
 
+/** How a 403's wording is wrapped; Spotify is not consistent about it. */
+type RefusalShape = "text" | "json" | "oauth" | "outer-message";
+
+const SHAPE_NAMES: Record<RefusalShape, string> = {
+  text: "plain text",
+  json: "JSON",
+  oauth: "OAuth-style JSON (error_description)",
+  "outer-message": "JSON with the message beside error",
+};
+
+function refusal(shape: RefusalShape, message: string): FakeAnswer {
+  switch (shape) {
+    case "text":
+      return textReply(403, message);
+    case "json":
+      return spotifyError(403, message);
+    case "oauth":
+      return spotifyOAuthError(403, "access_denied", message);
+    case "outer-message":
+      return spotifyOuterMessage(403, message);
+  }
+}
+
 function allowlist(
   wording: keyof typeof ALLOWLIST_WORDINGS,
-  json: boolean,
+  shape: RefusalShape,
 ): SpotifyScenario {
   const message = ALLOWLIST_WORDINGS[wording];
   return failing(
-    `Development-mode allowlist 403 as ${json ? "JSON" : "plain text"}: "${message}"`,
-    json ? spotifyError(403, message) : textReply(403, message),
+    `Development-mode allowlist 403 as ${SHAPE_NAMES[shape]}: "${message}"`,
+    refusal(shape, message),
+  );
+}
+
+function rateLimited(retryAfter: string | null): SpotifyScenario {
+  const headers: Record<string, string> =
+    retryAfter === null ? {} : { "Retry-After": retryAfter };
+  return failing(
+    retryAfter === null
+      ? "429 without Retry-After"
+      : `429 with Retry-After: ${retryAfter}`,
+    spotifyError(429, "API rate limit exceeded", undefined, headers),
   );
 }
 
@@ -134,12 +170,17 @@ export const spotifyScenarios = {
     ),
     { endpoints: ["command", "queue"] },
   ),
-  "not-allowlisted-text-registered": allowlist("registered", false),
-  "not-allowlisted-json-registered": allowlist("registered", true),
-  "not-allowlisted-text-approved": allowlist("approved", false),
-  "not-allowlisted-json-approved": allowlist("approved", true),
-  "not-allowlisted-text-check-settings": allowlist("check-settings", false),
-  "not-allowlisted-json-check-settings": allowlist("check-settings", true),
+  "not-allowlisted-text-registered": allowlist("registered", "text"),
+  "not-allowlisted-json-registered": allowlist("registered", "json"),
+  "not-allowlisted-text-approved": allowlist("approved", "text"),
+  "not-allowlisted-json-approved": allowlist("approved", "json"),
+  "not-allowlisted-text-check-settings": allowlist("check-settings", "text"),
+  "not-allowlisted-json-check-settings": allowlist("check-settings", "json"),
+  "not-allowlisted-oauth-registered": allowlist("registered", "oauth"),
+  "not-allowlisted-outer-message-check-settings": allowlist(
+    "check-settings",
+    "outer-message",
+  ),
   "owner-premium-lapsed": failing(
     "The app owner's Premium lapsed: 403 JSON on every call",
     spotifyError(403, OWNER_PREMIUM),
@@ -147,6 +188,10 @@ export const spotifyScenarios = {
   "owner-premium-lapsed-text": failing(
     "The app owner's Premium lapsed: 403 plain text on every call",
     textReply(403, OWNER_PREMIUM),
+  ),
+  "owner-premium-lapsed-oauth": failing(
+    "The app owner's Premium lapsed: 403 OAuth-style, in error_description",
+    refusal("oauth", OWNER_PREMIUM),
   ),
   "missing-scope": failing(
     "403 JSON 'Insufficient client scope': reconnect with more scopes",
@@ -170,11 +215,17 @@ export const spotifyScenarios = {
     "Every token gets 401 'Invalid access token': reconnect Spotify",
     spotifyUnauthorized("Invalid access token"),
   ),
-  "rate-limited": failing(
-    "429 with Retry-After: 17",
+  "rate-limited": rateLimited("17"),
+  "rate-limited-no-retry-after": rateLimited(null),
+  "rate-limited-retry-after-0": rateLimited("0"),
+  "rate-limited-90s": rateLimited("90"),
+  "rate-limited-2h": rateLimited("7200"),
+  "history-rate-limited": failing(
+    "Only recently played answers 429 with Retry-After: 17",
     spotifyError(429, "API rate limit exceeded", undefined, {
       "Retry-After": "17",
     }),
+    { endpoints: ["recently-played"] },
   ),
   unavailable: failing(
     "503 with an HTML page",
@@ -208,10 +259,23 @@ export const spotifyScenarios = {
     textReply(503, UNAVAILABLE_PAGE, HTML),
     { firstCallsOnly: true },
   ),
+  "flaky-503-retry-after": failing(
+    "The first call to each endpoint answers 503 with Retry-After: 1",
+    reply(503, UNAVAILABLE_PAGE, { "Content-Type": HTML, "Retry-After": "1" }),
+    { firstCallsOnly: true },
+  ),
   "reset-once": failing(
     "The first call to each endpoint is reset; retries work",
     reset,
     { firstCallsOnly: true },
+  ),
+  "volume-unknown": playing(
+    "A track plays on a device that sends volume_percent null",
+    { deviceVolume: { supports_volume: true, volume_percent: null } },
+  ),
+  "fixed-volume": playing(
+    "A track plays on a device without volume control (supports_volume false)",
+    { deviceVolume: { supports_volume: false, volume_percent: 100 } },
   ),
   "hostile-names": playing(
     "Markup, </script>, RTL, emoji and 500-char names on track and device",

@@ -149,6 +149,19 @@ describe("playback a dashboard reads", () => {
     assert.equal(pick(queue.json, "queue.0.name"), "Frost on the Apples");
   });
 
+  test("a device may send no volume, or say it has no volume control", async () => {
+    const unknown = await signedIn({ spotify: "volume-unknown" });
+    const player = await kit.spotify("/v1/me/player", unknown.token);
+    assert.equal(pick(player.json, "device.volume_percent"), null);
+    assert.equal(pick(player.json, "device.supports_volume"), true);
+    assert.equal(pick(player.json, "item.name"), "Low Tide Radio");
+
+    const fixed = await signedIn({ spotify: "fixed-volume" });
+    const speaker = await kit.spotify("/v1/me/player", fixed.token);
+    assert.equal(pick(speaker.json, "device.supports_volume"), false);
+    assert.equal(pick(speaker.json, "device.volume_percent"), 100);
+  });
+
   test("the profile leaves out what development mode drops", async () => {
     const { token } = await signedIn();
     const me = await kit.spotify("/v1/me", token);
@@ -228,6 +241,34 @@ describe("failures Spotify answers with", () => {
     );
   });
 
+  test("the allowlist 403 can arrive OAuth-style, in error_description", async () => {
+    const { token } = await signedIn({
+      spotify: "not-allowlisted-oauth-registered",
+    });
+    const player = await kit.spotify("/v1/me/player", token);
+    assert.equal(player.status, 403);
+    assert.deepEqual(player.json, {
+      error: "access_denied",
+      error_description: "User not registered in the Developer Dashboard",
+    });
+    const owner = await signedIn({ spotify: "owner-premium-lapsed-oauth" });
+    const refused = await kit.spotify("/v1/me/player", owner.token);
+    assert.match(
+      String(pick(refused.json, "error_description")),
+      /owner of the app/,
+    );
+  });
+
+  test("the allowlist 403 can carry its message beside error", async () => {
+    const { token } = await signedIn({
+      spotify: "not-allowlisted-outer-message-check-settings",
+    });
+    const me = await kit.spotify("/v1/me", token);
+    assert.equal(me.status, 403);
+    assert.deepEqual(pick(me.json, "error"), { status: 403 });
+    assert.match(String(pick(me.json, "message")), /may not be registered/);
+  });
+
   test("an expired first token gets 401 once; Clerk's next token works", async () => {
     const { userId, token } = await signedIn({ spotify: "token-expired-once" });
     const first = await kit.spotify("/v1/me/player", token);
@@ -270,6 +311,30 @@ describe("failures Spotify answers with", () => {
     assert.equal(answer.status, 429);
     assert.equal(answer.headers.get("retry-after"), "17");
     assert.equal(pick(answer.json, "error.status"), 429);
+  });
+
+  test("rate limiting may name any wait, or none", async () => {
+    const waits = {
+      "rate-limited-no-retry-after": null,
+      "rate-limited-retry-after-0": "0",
+      "rate-limited-90s": "90",
+      "rate-limited-2h": "7200",
+    };
+    for (const [spotify, wait] of Object.entries(waits)) {
+      const { token } = await signedIn({ spotify });
+      const answer = await kit.spotify("/v1/me/player", token);
+      assert.equal(answer.status, 429, spotify);
+      assert.equal(answer.headers.get("retry-after"), wait, spotify);
+    }
+  });
+
+  test("only the history can be rate limited", async () => {
+    const { token } = await signedIn({ spotify: "history-rate-limited" });
+    const history = await kit.spotify("/v1/me/player/recently-played", token);
+    assert.equal(history.status, 429);
+    assert.equal(history.headers.get("retry-after"), "17");
+    assert.equal((await kit.spotify("/v1/me/player", token)).status, 200);
+    assert.equal((await kit.spotify("/v1/me/player/queue", token)).status, 200);
   });
 
   test("outages come as 503 HTML, 502 and 500", async () => {

@@ -243,7 +243,8 @@ export function switchScenarios(
   if (
     setup.start !== running.start ||
     setup.prefilledHistory !== running.prefilledHistory ||
-    setup.deviceName !== running.deviceName
+    setup.deviceName !== running.deviceName ||
+    setup.deviceVolume !== running.deviceVolume
   ) {
     user.playback = createPlayback({
       now: world.now,

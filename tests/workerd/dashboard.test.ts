@@ -30,6 +30,24 @@ describe("the dashboard", () => {
     );
   });
 
+  it.each([
+    ["sends no volume", "volume-unknown"],
+    ["has no volume control", "fixed-volume"],
+  ])(
+    "names a device that %s, with no volume and no 'No active device'",
+    async (_, spotify) => {
+      const { page } = await dashboardFor(spotify);
+
+      expect(page.status).toBe(200);
+      expect(page.text).toContain("Low Tide Radio");
+      expect(page.text).toMatch(
+        /Device [^()]+ \((Speaker|Smartphone|Computer)\) Playing from/,
+      );
+      expect(page.text).not.toMatch(/volume \d+%/);
+      expect(page.text).not.toContain("No active device");
+    },
+  );
+
   it("is served at /dashboard as well as /", async () => {
     const user = await signIn({ spotify: "track" });
     const page = await openPage("/dashboard", { user });

@@ -156,6 +156,31 @@ describe("while Spotify asks a user to wait", () => {
   });
 });
 
+describe("while Clerk asks a user to wait", () => {
+  it("answers 429 again without calling Clerk for that user", async () => {
+    const user = await signIn({ clerk: "clerk-rate-limited" });
+    const first = await openPage("/", { user });
+    expect(first.status).toBe(429);
+    const before = (await callsTo(user, "clerk")).length;
+
+    const page = await openPage("/", { user });
+    const refresh = await fetchJson("/api/now-playing", user);
+
+    for (const answer of [page, refresh]) {
+      expect(answer.status).toBe(429);
+      const wait = Number(answer.headers.get("retry-after"));
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(10);
+    }
+    expect(page.text).toContain("Clerk asked this app to slow down");
+    expect(refresh.body).toMatchObject({
+      failure: { kind: "rate-limited", upstream: "clerk" },
+    });
+    expect(await callsTo(user, "clerk")).toHaveLength(before);
+    expect(await callsTo(user, "spotify")).toEqual([]);
+  });
+});
+
 describe("when Clerk fails", () => {
   it.each(["clerk-down", "clerk-hang"])(
     "keeps the page, says Clerk did not answer, in bounded time (%s)",

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { classifyForbidden } from "../../app/server/spotify.server";
 import {
   parsePlaybackState,
@@ -122,6 +122,76 @@ describe("reading Spotify's player state", () => {
     });
   });
 
+  it("keeps the artists that have a name when one has none", () => {
+    const state = parsePlaybackState(
+      player({
+        item: {
+          ...track,
+          artists: [
+            { name: null, external_urls: {} },
+            { external_urls: {} },
+            { name: "  ", external_urls: {} },
+            ...track.artists,
+            { name: "Guest", external_urls: {} },
+          ],
+        },
+      }),
+    );
+
+    expect(state.item).toMatchObject({
+      artists: [
+        { name: "Band", url: "https://open.spotify.com/artist/1" },
+        { name: "Guest", url: null },
+      ],
+    });
+  });
+
+  it("reads a player state without is_playing as paused", () => {
+    const { is_playing: _, ...withoutFlag } = player({});
+    const state = parsePlaybackState(withoutFlag);
+
+    expect(state.isPlaying).toBe(false);
+    expect(state.item).toMatchObject({ type: "track", name: "Song" });
+  });
+
+  it("shows no volume for a device without volume control", () => {
+    const device = { name: "Cast", type: "Speaker", volume_percent: 100 };
+    const fixed = parsePlaybackState(
+      player({ device: { ...device, supports_volume: false } }),
+    );
+    const unsaid = parsePlaybackState(player({ device }));
+
+    expect(fixed.device).toMatchObject({ name: "Cast", volumePercent: null });
+    expect(unsaid.device).toMatchObject({ volumePercent: 100 });
+  });
+
+  it.each([
+    ["an empty list", []],
+    ["no list", null],
+    ["only unusable links", [{ url: "http://x/y.jpg", width: 300 }]],
+  ])("shows the show's art for an episode with %s of its own", (_, images) => {
+    const episode = {
+      type: "episode",
+      name: "Pilot",
+      duration_ms: 1_800_000,
+      images,
+      external_urls: {},
+      show: {
+        name: "The Show",
+        images: [{ url: "https://i.scdn.co/image/show", width: 640 }],
+        external_urls: {},
+      },
+    };
+    const state = parsePlaybackState(
+      player({ currently_playing_type: "episode", item: episode }),
+    );
+
+    expect(state.item).toMatchObject({
+      type: "episode",
+      imageUrl: "https://i.scdn.co/image/show",
+    });
+  });
+
   it("refuses a body that is not a player state", () => {
     expect(() => parsePlaybackState({ error: "nope" })).toThrow();
     expect(() => parsePlaybackState(null)).toThrow();
@@ -172,6 +242,39 @@ describe("telling Spotify's 403s apart", () => {
     ).toBe(kind);
   });
 
+  it.each([
+    [
+      "an OAuth-style body",
+      {
+        error: "access_denied",
+        error_description: "User not registered in the Developer Dashboard",
+      },
+      "not-allowlisted",
+    ],
+    [
+      "a message beside error",
+      { error: { status: 403 }, message: "User not approved for app" },
+      "not-allowlisted",
+    ],
+    [
+      "the owner's Premium in error_description",
+      {
+        error: "forbidden",
+        error_description:
+          "Active premium subscription required for the owner of the app",
+      },
+      "owner-premium-lapsed",
+    ],
+    [
+      "a wording only in an unexpected field",
+      { error: { status: 403 }, detail: "Insufficient client scope" },
+      "missing-scope",
+    ],
+    ["an OAuth code alone", { error: "access_denied" }, "forbidden"],
+  ])("reads %s", (_, body, kind) => {
+    expect(classifyForbidden(JSON.stringify(body))).toBe(kind);
+  });
+
   it("reads PREMIUM_REQUIRED from the reason", () => {
     const body = JSON.stringify({
       error: {
@@ -185,6 +288,10 @@ describe("telling Spotify's 403s apart", () => {
 });
 
 describe("reading an upstream body", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   const limits = { timeoutMs: 500, maxBytes: 1024 };
   const answer = (body: BodyInit, headers: HeadersInit) => async () =>
     new Response(body, { headers });
@@ -223,6 +330,33 @@ describe("reading an upstream body", () => {
         limits,
       ),
     ).rejects.toMatchObject({ failure: "too-large" });
+  });
+
+  it("leaves no abort listener behind after a repeated read", async () => {
+    const added = vi.spyOn(EventTarget.prototype, "addEventListener");
+    const removed = vi.spyOn(EventTarget.prototype, "removeEventListener");
+    const answers = [
+      new Response("busy", { status: 503 }),
+      new Response('{"ok":true}'),
+    ];
+    const busyThenFine = async () => answers.shift() ?? new Response(null);
+
+    const response = await fetchBounded(
+      busyThenFine,
+      "https://upstream.test/",
+      {},
+      { ...limits, timeoutMs: 2000, signal: new AbortController().signal },
+    );
+
+    expect(response).toMatchObject({ status: 200, attempts: 2 });
+    const abortListeners = (spy: typeof added) =>
+      spy.mock.calls.flatMap(([type, listener]) =>
+        type === "abort" ? [listener] : [],
+      );
+    expect(abortListeners(added).length).toBeGreaterThan(0);
+    expect(abortListeners(removed)).toEqual(
+      expect.arrayContaining(abortListeners(added)),
+    );
   });
 
   it("gives up on a body that never finishes", async () => {

@@ -4,12 +4,14 @@ import { openPage, signIn } from "./app";
 const ALLOWLIST_TITLE = "Your Spotify account is not on this app's allowlist";
 
 describe("the development-mode allowlist 403", () => {
-  const scenarios = ["registered", "approved", "check-settings"].flatMap(
-    (wording) => [
+  const scenarios = [
+    ...["registered", "approved", "check-settings"].flatMap((wording) => [
       `not-allowlisted-text-${wording}`,
       `not-allowlisted-json-${wording}`,
-    ],
-  );
+    ]),
+    "not-allowlisted-oauth-registered",
+    "not-allowlisted-outer-message-check-settings",
+  ];
 
   it.each(scenarios)("gets its own screen for %s", async (spotify) => {
     const user = await signIn({
@@ -51,6 +53,7 @@ describe("other Spotify refusals", () => {
     for (const spotify of [
       "owner-premium-lapsed",
       "owner-premium-lapsed-text",
+      "owner-premium-lapsed-oauth",
     ]) {
       const user = await signIn({ spotify });
       const page = await openPage("/", { user });
