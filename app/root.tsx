@@ -35,7 +35,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const config = requireConfig(args.context);
-  const session = shareSession(args.request);
+  const session = shareSession(args.context);
   try {
     return await rootAuthLoader(
       args,
@@ -45,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
   } catch (error) {
     session.failed(error);
     if (error instanceof Response) throw error;
+    session.unavailable();
     return fail({ kind: "clerk-unavailable" });
   } finally {
     session.failed(new Error("rootAuthLoader ended without a session"));

@@ -15,9 +15,18 @@ import { loadDashboard } from "../server/dashboard.server";
 import { controlPlayer } from "../server/player-control.server";
 import { requestServices } from "../server/request.server";
 
-// A failure screen keeps the headers its failure sent, such as Retry-After.
-export const headers: HeadersFunction = ({ errorHeaders, loaderHeaders }) =>
-  errorHeaders ?? loaderHeaders;
+// A failure screen keeps the headers its failure sent, such as Retry-After,
+// and so does a player command Spotify refused.
+export const headers: HeadersFunction = ({
+  errorHeaders,
+  actionHeaders,
+  loaderHeaders,
+}) => {
+  if (errorHeaders) return errorHeaders;
+  const merged = new Headers(loaderHeaders);
+  for (const [name, value] of actionHeaders) merged.set(name, value);
+  return merged;
+};
 
 export const meta: MetaFunction = () => [{ title: "Now Playing" }];
 

@@ -11,12 +11,15 @@ export function loader() {
 /**
  * Revokes the session at Clerk, then clears its cookies here, so signing
  * out needs no script in the browser. The cookies go even if Clerk could
- * not be reached.
+ * not be reached, or the session could not be read.
  */
 export async function action(args: ActionFunctionArgs) {
   const { config, clerk } = requestServices(args.context);
 
-  const session = await getSession(args, config);
+  // An expired token makes Clerk ask for its handshake, a redirect the
+  // page's form-action would block, and an unreachable Clerk fails the
+  // check (which logs it). Neither names a session to revoke.
+  const session = await getSession(args, config).catch(() => null);
   if (session) {
     // A failed revocation is logged by the Clerk client; the cookies still go.
     await clerk.revokeSession(session.sessionId).catch(() => {});

@@ -1,6 +1,11 @@
 import { getAuth } from "@clerk/remix/ssr.server";
-import { type LoaderFunctionArgs, redirect } from "@remix-run/cloudflare";
+import {
+  type AppLoadContext,
+  type LoaderFunctionArgs,
+  redirect,
+} from "@remix-run/cloudflare";
 import type { AppConfig } from "./config.server";
+import { createLogger } from "./log.server";
 import { fail } from "./request.server";
 
 type Args = Pick<LoaderFunctionArgs, "request" | "context" | "params">;
@@ -21,7 +26,11 @@ export function clerkOptions(config: AppConfig, request: Request) {
 
 export type Session = { userId: string; sessionId: string };
 
-type Auth = { userId: string | null; sessionId: string | null };
+type Auth = {
+  userId: string | null;
+  sessionId: string | null;
+  debug?: () => Record<string, unknown>;
+};
 
 const sessionOf = (auth: Auth): Session | null =>
   auth.userId && auth.sessionId
@@ -29,20 +38,64 @@ const sessionOf = (auth: Auth): Session | null =>
     : null;
 
 /*
+ * A check that could not fetch Clerk's keys (without CLERK_JWT_KEY they
+ * come from the Backend API) reads as signed out; only Clerk's reason,
+ * which its debug data carries, tells it apart. A failed fetch is an
+ * "unexpected error" to Clerk, an error status a failed load.
+ */
+const UNREACHABLE_KEYS: Record<string, string> = {
+  "unexpected-error": "network",
+  "jwk-remote-failed-to-load": "status",
+};
+
+function unreachableKeys(auth: Auth) {
+  if (auth.userId) return null;
+  const reason = auth.debug?.().reason;
+  return typeof reason === "string" ? (UNREACHABLE_KEYS[reason] ?? null) : null;
+}
+
+/** Not signed out: nobody could tell, so the page says Clerk is down. */
+class KeysUnreachable extends Error {
+  constructor() {
+    super("Clerk's keys could not be fetched");
+    this.name = "KeysUnreachable";
+  }
+}
+
+/** One log line for a session check that could not ask Clerk. */
+function logSessionUnavailable(
+  context: AppLoadContext,
+  cause: string,
+  startedAt: number,
+) {
+  createLogger(context.requestId).upstreamFailure({
+    upstream: "clerk",
+    operation: "session",
+    kind: "unavailable",
+    cause,
+    status: null,
+    durationMs: Date.now() - startedAt,
+  });
+}
+
+/*
  * The root loader and the route's loader run side by side on every page,
  * and each would verify the session token on its own. The root loader's
- * check is shared with the route through the request, which Remix hands to
- * both: half the token verifications per page.
+ * check is shared with the route through the load context, the one object
+ * Remix hands to every loader of a request (each gets its own copy of the
+ * Request): half the token verifications per page.
  */
-const sessionChecks = new WeakMap<Request, Promise<Session | null>>();
+const sessionChecks = new WeakMap<AppLoadContext, Promise<Session | null>>();
 
 /**
  * Called by the root loader before it runs `rootAuthLoader`: `callback`
  * is its callback, which receives the verified session, and `failed` takes
  * whatever the check threw, so the route's loader fails the same way.
- * Once the session is shared, `failed` changes nothing.
+ * Once the session is shared, `failed` changes nothing. `unavailable`
+ * logs a check that threw anything but Clerk's handshake redirect.
  */
-export function shareSession(request: Request) {
+export function shareSession(context: AppLoadContext) {
+  const startedAt = Date.now();
   let share: (session: Session | null) => void = () => {};
   let failed: (error: unknown) => void = () => {};
   const check = new Promise<Session | null>((resolve, reject) => {
@@ -51,30 +104,50 @@ export function shareSession(request: Request) {
   });
   // The root's own failure screen already speaks for a failed check.
   check.catch(() => {});
-  sessionChecks.set(request, check);
+  sessionChecks.set(context, check);
 
   const callback = (args: { request: { auth: Auth } }) => {
+    const cause = unreachableKeys(args.request.auth);
+    if (cause) {
+      logSessionUnavailable(context, cause, startedAt);
+      failed(new KeysUnreachable());
+    }
     share(sessionOf(args.request.auth));
     return {};
   };
-  return { callback, failed };
+  const unavailable = () =>
+    logSessionUnavailable(context, "unexpected", startedAt);
+  return { callback, failed, unavailable };
 }
 
 export async function getSession(
   args: Args,
   config: AppConfig,
 ): Promise<Session | null> {
+  const shared = sessionChecks.get(args.context);
+  const startedAt = Date.now();
   try {
-    const shared = sessionChecks.get(args.request);
-    if (shared) return await shared;
-    const auth = await getAuth(args, clerkOptions(config, args.request));
-    return sessionOf(auth);
+    return await (shared ?? checkSession(args, config));
   } catch (error) {
     // Clerk throws a redirect to its handshake; anything else means Clerk
-    // could not be asked (its keys, without CLERK_JWT_KEY, are fetched).
+    // could not be asked. Unreachable keys are logged where they are seen,
+    // and the root loader logs a shared check that threw.
     if (error instanceof Response) throw error;
+    if (!shared && !(error instanceof KeysUnreachable)) {
+      logSessionUnavailable(args.context, "unexpected", startedAt);
+    }
     return fail({ kind: "clerk-unavailable" });
   }
+}
+
+/** The route's own check, when no root loader shares one. */
+async function checkSession(args: Args, config: AppConfig) {
+  const startedAt = Date.now();
+  const auth = await getAuth(args, clerkOptions(config, args.request));
+  const cause = unreachableKeys(auth);
+  if (!cause) return sessionOf(auth);
+  logSessionUnavailable(args.context, cause, startedAt);
+  throw new KeysUnreachable();
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back here. */

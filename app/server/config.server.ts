@@ -4,7 +4,14 @@ export type AppConfig = {
     secretKey: string;
     jwtKey: string | undefined;
     apiUrl: string;
+    /** The Frontend API host the publishable key names. */
     frontendApi: string;
+    /** A pk_test_ key: clerk-js then sends Clerk telemetry. */
+    development: boolean;
+    /** CLERK_PROXY_URL: an absolute URL, or a path on the app's origin. */
+    proxyUrl: string | undefined;
+    /** CLERK_DOMAIN: a satellite app's domain. */
+    domain: string | undefined;
     signInUrl: string;
     signUpUrl: string;
   };
@@ -58,6 +65,9 @@ export function parseConfig(env: Map<string, unknown>): AppConfig {
       jwtKey: parseJwtKey(read("CLERK_JWT_KEY")),
       apiUrl: parseApiUrl("CLERK_API_URL", read, "https://api.clerk.com"),
       frontendApi: frontendApiFromKey(publishableKey),
+      development: publishableKey.startsWith("pk_test_"),
+      proxyUrl: parseProxyUrl(read("CLERK_PROXY_URL")),
+      domain: parseDomain(read("CLERK_DOMAIN")),
       signInUrl: read("CLERK_SIGN_IN_URL") ?? "/sign-in",
       signUpUrl: read("CLERK_SIGN_UP_URL") ?? "/sign-up",
     },
@@ -76,16 +86,24 @@ function required(name: string, read: (name: string) => string | undefined) {
   return value;
 }
 
+/*
+ * A host name with a dot, and a port at most. Hosts from settings go into
+ * the Content-Security-Policy: a space, quote, semicolon or line break
+ * there would add sources, or make the header impossible to send.
+ */
+const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i;
+
 function frontendApiFromKey(publishableKey: string) {
   const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(publishableKey);
-  const host = match?.[2] ? decodeBase64(match[2]) : undefined;
-  if (!host?.endsWith("$") || !host.slice(0, -1).includes(".")) {
+  const decoded = match?.[2] ? decodeBase64(match[2]) : undefined;
+  const host = decoded?.endsWith("$") ? decoded.slice(0, -1) : undefined;
+  if (!host || !HOST.test(host)) {
     throw new ConfigError(
       "CLERK_PUBLISHABLE_KEY",
       "is not a Clerk publishable key (pk_test_... or pk_live_...)",
     );
   }
-  return host.slice(0, -1);
+  return host;
 }
 
 function decodeBase64(encoded: string) {
@@ -121,7 +139,10 @@ function parseApiUrl(
   read: (name: string) => string | undefined,
   fallback: string,
 ) {
-  const value = read(name) ?? fallback;
+  return parseBaseUrl(name, read(name) ?? fallback);
+}
+
+function parseBaseUrl(name: string, value: string) {
   let url: URL;
   try {
     url = new URL(value);
@@ -138,6 +159,33 @@ function parseApiUrl(
     throw new ConfigError(name, "must be a plain base URL");
   }
   return url.href.replace(/\/+$/, "");
+}
+
+/**
+ * Where clerk-js reaches Clerk through a proxy: a base URL, or a path on
+ * the app's own origin. "//host" is a path only in looks.
+ */
+function parseProxyUrl(value: string | undefined) {
+  if (!value) return undefined;
+  if (!value.startsWith("/")) return parseBaseUrl("CLERK_PROXY_URL", value);
+  if (!/^\/(?![/\\])[^\s?#\\]*$/.test(value)) {
+    throw new ConfigError(
+      "CLERK_PROXY_URL",
+      "must be a URL or a path on this origin (/__clerk)",
+    );
+  }
+  return value;
+}
+
+function parseDomain(value: string | undefined) {
+  if (!value) return undefined;
+  if (!HOST.test(value)) {
+    throw new ConfigError(
+      "CLERK_DOMAIN",
+      "must be a domain name without https:// (example.com)",
+    );
+  }
+  return value;
 }
 
 function parseOrigins(value: string | undefined) {

@@ -13,9 +13,27 @@ export function failureInit(failure: Failure) {
   return { status: FAILURE_STATUS[failure.kind], headers };
 }
 
+/** What `fail` threw, so a JSON route can answer with the failure. */
+const thrownFailures = new WeakMap<object, Failure>();
+
 /** Ends the request with a failure screen and its status. */
 export function fail(failure: Failure): never {
-  throw data(failure, failureInit(failure));
+  const thrown = data(failure, failureInit(failure));
+  thrownFailures.set(thrown, failure);
+  throw thrown;
+}
+
+/**
+ * For routes the page's script reads: a failure `fail` threw becomes the
+ * JSON `{ failure }` with its status; anything else is thrown on.
+ */
+export function failureAsJson(thrown: unknown): Response {
+  const failure =
+    typeof thrown === "object" && thrown !== null
+      ? thrownFailures.get(thrown)
+      : undefined;
+  if (!failure) throw thrown;
+  return Response.json({ failure }, failureInit(failure));
 }
 
 /** The validated settings; a bad one ends the request naming the variable. */

@@ -1,4 +1,4 @@
-import { ConfigError, getConfig } from "./config.server";
+import { type AppConfig, ConfigError, getConfig } from "./config.server";
 
 /*
  * Headers every response carries. Pages get a Content-Security-Policy
@@ -11,7 +11,7 @@ const COMMON: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "Permissions-Policy":
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
   "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
 };
 
@@ -20,7 +20,7 @@ const IMAGE_HOSTS = [
   "https://i.scdn.co",
   "https://*.scdn.co",
   "https://*.spotifycdn.com",
-  "https://platform-lookaside-fbsbx.com",
+  "https://platform-lookaside.fbsbx.com",
   "https://*.fbcdn.net",
   "https://img.clerk.com",
 ];
@@ -28,17 +28,46 @@ const IMAGE_HOSTS = [
 /** Cloudflare Turnstile, which Clerk's bot protection shows in a frame. */
 const CHALLENGES = "https://challenges.cloudflare.com";
 
+/** Where a development instance's clerk-js sends its telemetry. */
+const CLERK_TELEMETRY = "https://clerk-telemetry.com";
+
+/** What clerk-js is loaded from and what it calls, per this deployment. */
+export type ClerkSources = { scripts: string[]; connections: string[] };
+
+/**
+ * The Frontend API the key names, the proxy in front of it (a path on
+ * this origin needs nothing more) and a satellite's own Frontend API,
+ * which Clerk serves at clerk.<domain>.
+ */
+function clerkSources(clerk: AppConfig["clerk"]): ClerkSources {
+  const scripts = [`https://${clerk.frontendApi}`];
+  if (clerk.proxyUrl && !clerk.proxyUrl.startsWith("/")) {
+    scripts.push(new URL(clerk.proxyUrl).origin);
+  }
+  if (clerk.domain) {
+    scripts.push(`https://clerk.${clerk.domain.replace(/^(clerk\.)+/i, "")}`);
+  }
+  const telemetry = clerk.development ? [CLERK_TELEMETRY] : [];
+  return { scripts, connections: [...scripts, ...telemetry] };
+}
+
+const NO_CLERK: ClerkSources = { scripts: [], connections: [] };
+
 /** The policy for an HTML page rendered with `nonce`. */
-export function pagePolicy(nonce: string, clerkFrontendApi: string | null) {
-  const clerk = clerkFrontendApi ? [`https://${clerkFrontendApi}`] : [];
+export function pagePolicy(nonce: string, clerk: ClerkSources) {
   const directives = {
     "default-src": ["'self'"],
     // The host list only serves browsers that predate 'strict-dynamic'.
-    "script-src": [`'nonce-${nonce}'`, "'strict-dynamic'", "'self'", ...clerk],
+    "script-src": [
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      "'self'",
+      ...clerk.scripts,
+    ],
     // Clerk's components style themselves at run time.
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", ...IMAGE_HOSTS],
-    "connect-src": ["'self'", ...clerk],
+    "connect-src": ["'self'", ...clerk.connections],
     "frame-src": [CHALLENGES],
     "worker-src": ["'self'", "blob:"],
     "font-src": ["'self'"],
@@ -56,15 +85,22 @@ export function pagePolicy(nonce: string, clerkFrontendApi: string | null) {
 const RESOURCE_POLICY =
   "default-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-function clerkFrontendApi(env: object) {
+function clerkSourcesOf(env: object) {
   try {
-    return getConfig(env).clerk.frontendApi;
+    return clerkSources(getConfig(env).clerk);
   } catch (error) {
     // The page itself names the bad setting; the policy just leaves Clerk out.
-    if (error instanceof ConfigError) return null;
+    if (error instanceof ConfigError) return NO_CLERK;
     throw error;
   }
 }
+
+/**
+ * Anything the Worker sends may be personal, a redirect included: what
+ * does not say how to cache it is not cached. Static files, served
+ * without the Worker, keep the headers public/_headers gives them.
+ */
+const PRIVATE = "private, no-store";
 
 /** The response with the security headers set; `nonce` when it is a page. */
 export function withSecurityHeaders(
@@ -76,10 +112,13 @@ export function withSecurityHeaders(
   for (const [name, value] of Object.entries(COMMON)) {
     secured.headers.set(name, value);
   }
+  if (!secured.headers.has("Cache-Control")) {
+    secured.headers.set("Cache-Control", PRIVATE);
+  }
   const isPage = /^text\/html/i.test(secured.headers.get("content-type") ?? "");
   secured.headers.set(
     "Content-Security-Policy",
-    isPage ? pagePolicy(nonce, clerkFrontendApi(env)) : RESOURCE_POLICY,
+    isPage ? pagePolicy(nonce, clerkSourcesOf(env)) : RESOURCE_POLICY,
   );
   return secured;
 }

@@ -25,9 +25,18 @@ export async function withStack<T>(
     latencyMs,
     log: "ignore",
   });
+  // wrangler runs in its own process group, so Ctrl+C would leave it up.
+  const interrupted = async () => {
+    await stack.stop();
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     return await measure(stack);
   } finally {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
     await stack.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -90,7 +90,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoStack> {
 
   const stop = async () => {
     stopProcessGroup(worker);
-    await fakes.close();
+    await Promise.all([fakes.close(), rm(envFile, { force: true })]);
   };
 
   try {

@@ -14,8 +14,16 @@ async function openWith(settings: Record<string, string>, user?: TestUser) {
     createExecutionContext(),
   );
   const html = await response.text();
-  return { status: response.status, html, text: visibleText(html) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    html,
+    text: visibleText(html),
+  };
 }
+
+/** A publishable key whose Frontend API host is `host`. */
+const keyFor = (host: string) => `pk_live_${btoa(`${host}$`)}`;
 
 describe("a misconfigured deployment", () => {
   it.each([
@@ -28,6 +36,15 @@ describe("a misconfigured deployment", () => {
     ["SPOTIFY_API_URL", "not a url"],
     ["CLERK_API_URL", "ftp://clerk.example"],
     ["APP_ORIGINS", "https://ok.example, nonsense"],
+    ["CLERK_PUBLISHABLE_KEY", keyFor("clerk.example.com *")],
+    ["CLERK_PUBLISHABLE_KEY", keyFor("clerk.example.com; script-src *")],
+    ["CLERK_PUBLISHABLE_KEY", keyFor('clerk.example.com"')],
+    ["CLERK_PUBLISHABLE_KEY", keyFor("clerk.example.com\r\nSet-Cookie: a=b")],
+    ["CLERK_PROXY_URL", "http://proxy.example.com/__clerk"],
+    ["CLERK_PROXY_URL", "//proxy.example.com/__clerk"],
+    ["CLERK_PROXY_URL", "https://proxy.example.com/__clerk?token=1"],
+    ["CLERK_DOMAIN", "satellite.example; script-src *"],
+    ["CLERK_DOMAIN", "https://satellite.example"],
   ])("names %s without showing its value (%j)", async (variable, value) => {
     const page = await openWith({ [variable]: value });
 
@@ -37,6 +54,17 @@ describe("a misconfigured deployment", () => {
       `The setting ${variable} is missing or invalid`,
     );
     if (value) expect(page.html).not.toContain(value);
+  });
+
+  it("keeps a publishable key's malformed host out of the page's policy", async () => {
+    const page = await openWith({
+      CLERK_PUBLISHABLE_KEY: keyFor("clerk.example.com https: *"),
+    });
+
+    const policy = page.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/^default-src 'self'; script-src 'nonce-/);
+    expect(policy).not.toContain("clerk.example.com");
+    expect(policy).not.toMatch(/\s(\*|https:)(\s|;)/);
   });
 
   it("accepts plain http for a Spotify API on this machine", async () => {

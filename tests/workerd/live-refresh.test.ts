@@ -63,7 +63,11 @@ describe("the dashboard's refresh", () => {
     expect(refresh.status).toBe(429);
     expect(refresh.headers.get("retry-after")).toBe("17");
     expect(refresh.body).toEqual({
-      failure: { kind: "rate-limited", retryAfterSeconds: 17 },
+      failure: {
+        kind: "rate-limited",
+        upstream: "spotify",
+        retryAfterSeconds: 17,
+      },
     });
   });
 

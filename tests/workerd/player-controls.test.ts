@@ -114,6 +114,60 @@ describe("player controls", () => {
     expect(await commandCalls(user)).toEqual([]);
   });
 
+  it.each(["cross-site", "same-site"])(
+    "refuses a post with no Origin that the browser says is %s",
+    async (site) => {
+      const user = await signIn({ spotify: "track" });
+      const page = await openPage("/?index", {
+        user,
+        headers: { "sec-fetch-site": site },
+        form: { intent: "pause" },
+      });
+
+      expect(page.status).toBe(403);
+      expect(await commandCalls(user)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["the browser says it is same-origin", { "sec-fetch-site": "same-origin" }],
+    ["no browser says where it came from", {}],
+  ])("runs a post with no Origin when %s", async (_, headers) => {
+    const user = await signIn({ spotify: "track" });
+    const page = await openPage("/?index", {
+      user,
+      headers,
+      form: { intent: "pause" },
+    });
+
+    expect(page.status).toBe(200);
+    expect(await commandCalls(user)).toEqual(["PUT /v1/me/player/pause"]);
+  });
+
+  it("tells a form post when Spotify may be asked again", async () => {
+    const user = await signIn({ spotify: "rate-limited" });
+    const page = await openPage("/?index", {
+      user,
+      headers: sameSite,
+      form: { intent: "pause" },
+    });
+
+    expect(page.status).toBe(429);
+    expect(page.headers.get("retry-after")).toMatch(/^1[0-7]$/);
+  });
+
+  it("tells the page's script when Spotify may be asked again", async () => {
+    const user = await signIn({ spotify: "rate-limited" });
+    const answer = await openPage("/dashboard.data", {
+      user,
+      headers: { ...sameSite, accept: "*/*", "sec-fetch-dest": "empty" },
+      form: { intent: "next" },
+    });
+
+    expect(answer.headers.get("retry-after")).toBe("17");
+    expect(await commandCalls(user)).toEqual(["POST /v1/me/player/next"]);
+  });
+
   it("rejects a command it does not know", async () => {
     const user = await signIn({ spotify: "track" });
     const page = await openPage("/?index", {

@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { openPage, signIn } from "./app";
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import worker from "../../functions/worker";
+import { APP_ORIGIN, captureConsole, openPage, signIn } from "./app";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 function everythingSent(page: Awaited<ReturnType<typeof openPage>>) {
   return (
@@ -55,4 +62,68 @@ describe("upstream wording", () => {
     expect(page.text).toContain("Spotify is unavailable");
     expect(page.html).not.toContain("Try again in a little while");
   });
+});
+
+describe("a session check that cannot reach Clerk's keys", () => {
+  /*
+   * A deployment without CLERK_JWT_KEY, whose Backend API (where Clerk's
+   * keys then come from) is a port nothing listens on. @clerk/remix reads
+   * process.env before the Worker's bindings, so both are changed.
+   */
+  const settings = { CLERK_JWT_KEY: "", CLERK_API_URL: "http://127.0.0.1:9" };
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  function loggedEvents(lines: string[], requestId: string) {
+    return lines
+      .filter((line) => line.startsWith("{"))
+      .map((line): Record<string, unknown> => JSON.parse(line))
+      .filter((event) => event.requestId === requestId);
+  }
+
+  it.each(["/", "/api/now-playing"])(
+    "says sign-in is unavailable and logs one line, with nothing of the session (%s)",
+    async (path) => {
+      const user = await signIn({ spotify: "track" });
+      const requestId = `keys-${crypto.randomUUID()}`;
+      for (const [name, value] of Object.entries(settings)) {
+        vi.stubEnv(name, value);
+      }
+      const lines = captureConsole();
+
+      const response = await worker.fetch(
+        new Request(`${APP_ORIGIN}${path}`, {
+          headers: { cookie: user.cookie, "cf-ray": requestId },
+        }),
+        { ...env, ...settings },
+        createExecutionContext(),
+      );
+      const body = await response.text();
+
+      // Not the signed-out landing page: nobody could tell who this is.
+      expect(response.status).toBe(503);
+      if (path === "/") expect(body).toContain("Sign-in is unavailable");
+      else
+        expect(JSON.parse(body)).toEqual({
+          failure: { kind: "clerk-unavailable" },
+        });
+      expect(body).not.toContain("Continue with Spotify");
+      expect(loggedEvents(lines, requestId)).toEqual([
+        {
+          event: "upstream_failure",
+          requestId,
+          upstream: "clerk",
+          operation: "session",
+          kind: "unavailable",
+          cause: "network",
+          status: null,
+          durationMs: expect.any(Number),
+        },
+      ]);
+      const token = /__session=([^;]+)/.exec(user.cookie)?.[1] ?? "(none)";
+      for (const line of lines) expect(line).not.toContain(token);
+    },
+  );
 });

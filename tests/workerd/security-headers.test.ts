@@ -1,12 +1,16 @@
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import worker from "../../functions/worker";
 import { FRONTEND_API } from "../support/offline-settings";
-import { fetchJson, openPage, signIn } from "./app";
+import { APP_ORIGIN, fetchJson, openPage, signIn } from "./app";
 
 const COMMON = {
   "strict-transport-security": /max-age=\d{8,}/,
   "x-content-type-options": /^nosniff$/,
   "referrer-policy": /^strict-origin-when-cross-origin$/,
   "permissions-policy": /camera=\(\).*geolocation=\(\)/,
+  "cross-origin-opener-policy": /^same-origin-allow-popups$/,
 };
 
 function directives(policy: string | null) {
@@ -46,6 +50,10 @@ describe("a page's Content-Security-Policy", () => {
     expect(scripts).not.toContain("'unsafe-eval'");
     expect(policy.get("connect-src")).toContain(`https://${FRONTEND_API}`);
     expect(policy.get("img-src")).toContain("https://i.scdn.co");
+    // Spotify serves some avatars from Facebook's image host.
+    expect(policy.get("img-src")).toContain(
+      "https://platform-lookaside.fbsbx.com",
+    );
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'none'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
@@ -90,6 +98,88 @@ describe("a page's Content-Security-Policy", () => {
   });
 });
 
+describe("the Permissions-Policy", () => {
+  it("names only features Chromium knows, ad topics among them", async () => {
+    const page = await openPage("/");
+    const features = (page.headers.get("permissions-policy") ?? "")
+      .split(",")
+      .map((feature) => feature.trim().replace(/=.*$/, ""));
+
+    expect(features).toContain("browsing-topics");
+    expect(features).not.toContain("interest-cohort");
+  });
+});
+
+/** The signed-out page's policy when the Worker has these settings. */
+async function pagePolicyWith(settings: Record<string, string>) {
+  const response = await worker.fetch(
+    new Request(`${APP_ORIGIN}/`, {
+      headers: {
+        accept: "text/html",
+        // A development key asks for a handshake without Clerk's
+        // dev-browser cookie; any value satisfies it.
+        cookie: "__clerk_db_jwt=offline",
+      },
+    }),
+    { ...env, ...settings },
+    createExecutionContext(),
+  );
+  expect(await response.text()).toContain("Continue with Spotify");
+  return directives(response.headers.get("content-security-policy"));
+}
+
+const DEVELOPMENT_KEY = `pk_test_${btoa(`${FRONTEND_API}$`)}`;
+
+describe("the hosts a page lets clerk-js reach", () => {
+  it("include Clerk's telemetry for a development instance only", async () => {
+    const development = await pagePolicyWith({
+      CLERK_PUBLISHABLE_KEY: DEVELOPMENT_KEY,
+    });
+    const production = await pagePolicyWith({});
+
+    expect(development.get("connect-src")).toContain(
+      "https://clerk-telemetry.com",
+    );
+    expect(production.get("connect-src")).not.toContain(
+      "https://clerk-telemetry.com",
+    );
+  });
+
+  it("include the proxy Clerk is reached through", async () => {
+    const policy = await pagePolicyWith({
+      CLERK_PROXY_URL: "https://proxy.nowplaying.test/__clerk",
+    });
+
+    for (const directive of ["script-src", "connect-src"]) {
+      expect(policy.get(directive), directive).toContain(
+        "https://proxy.nowplaying.test",
+      );
+    }
+  });
+
+  it("need nothing more for a proxy on the app's own origin", async () => {
+    const proxied = await pagePolicyWith({ CLERK_PROXY_URL: "/__clerk" });
+    const direct = await pagePolicyWith({});
+
+    expect(proxied.get("script-src")?.slice(1)).toEqual(
+      direct.get("script-src")?.slice(1),
+    );
+    expect(proxied.get("connect-src")).toEqual(direct.get("connect-src"));
+  });
+
+  it("include a satellite domain's Frontend API", async () => {
+    const policy = await pagePolicyWith({
+      CLERK_DOMAIN: "satellite.nowplaying.test",
+    });
+
+    for (const directive of ["script-src", "connect-src"]) {
+      expect(policy.get(directive), directive).toContain(
+        "https://clerk.satellite.nowplaying.test",
+      );
+    }
+  });
+});
+
 describe("responses that are not pages", () => {
   it("carry the same headers and a policy that allows nothing", async () => {
     const user = await signIn({ spotify: "track" });
@@ -106,6 +196,8 @@ describe("responses that are not pages", () => {
     ]);
     for (const { headers } of [refresh, redirect, crossSite]) {
       expectCommonHeaders(headers);
+      // A redirect or refusal is personal too: no cache may keep it.
+      expect(headers.get("cache-control")).toBe("private, no-store");
       expect(headers.get("content-security-policy")).toBe(
         "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
       );

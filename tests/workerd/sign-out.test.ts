@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { APP_ORIGIN, openPage, signIn } from "./app";
+import { APP_ORIGIN, flawedSession, openPage, signIn } from "./app";
 
 async function sessionStatus(userId: string) {
   const response = await fetch(
@@ -30,6 +30,27 @@ describe("signing out", () => {
       expect.stringMatching(/^__client_uat=; .*Max-Age=0/),
     );
     expect(await sessionStatus(user.userId)).toEqual(["revoked"]);
+  });
+
+  it("clears the cookies of a session whose token has expired", async () => {
+    // Clerk answers such a token with a redirect to its handshake, which
+    // the page's form-action would block and which leaves the cookies.
+    const user = await flawedSession(await signIn(), "expired");
+    const response = await openPage("/sign-out", {
+      user,
+      method: "POST",
+      headers: { origin: APP_ORIGIN },
+    });
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/");
+    const cookies = response.headers.getSetCookie();
+    expect(cookies).toContainEqual(
+      expect.stringMatching(/^__session=; .*Max-Age=0/),
+    );
+    expect(cookies).toContainEqual(
+      expect.stringMatching(/^__client_uat=; .*Max-Age=0/),
+    );
   });
 
   it("refuses a sign-out posted from another site", async () => {
