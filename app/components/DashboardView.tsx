@@ -1,13 +1,12 @@
 import { useMemo } from "react";
 import type { ControlResult } from "../lib/controls";
-import { LASTING_PROBLEMS } from "../lib/controls";
 import type {
   NowPlayingPanel,
   PlayingItem,
   RecentPlay,
   SpotifyProfile,
 } from "../lib/playback";
-import { useLiveDashboard } from "../lib/use-live-dashboard";
+import { type HistoryClock, useLiveDashboard } from "../lib/use-live-dashboard";
 import { usePlayerCommands } from "../lib/use-player-commands";
 import { useTickingClock } from "../lib/use-ticking-clock";
 import { AccountMenu } from "./AccountMenu";
@@ -31,19 +30,15 @@ export type DashboardViewProps = {
 };
 
 export function DashboardView(props: DashboardViewProps) {
-  const { nowPlaying, recentlyPlayed, queue } = props;
+  const { nowPlaying, recentlyPlayed, queue, readAt } = props;
   const initial = useMemo(
-    () => ({ nowPlaying, recentlyPlayed, queue }),
-    [nowPlaying, recentlyPlayed, queue],
+    () => ({ nowPlaying, recentlyPlayed, queue, readAt }),
+    [nowPlaying, recentlyPlayed, queue, readAt],
   );
   const live = useLiveDashboard(initial);
-  const commands = usePlayerCommands(props.controlResult, live.refreshIn);
+  const commands = usePlayerCommands(props.controlResult, live);
   const panel = live.nowPlaying;
   const now = useTickingClock(true);
-
-  const failed = commands.result?.ok === false ? commands.result : null;
-  const blocked =
-    failed && LASTING_PROBLEMS.includes(failed.problem) ? failed.problem : null;
 
   // Kept out of the ticking re-renders: its Suspense boundary may still be
   // hydrating while the clock ticks.
@@ -55,25 +50,37 @@ export function DashboardView(props: DashboardViewProps) {
   return (
     <AppShell account={account}>
       <div className="dashboard">
-        {failed ? <ControlNotice result={failed} /> : null}
+        {commands.notice ? <ControlNotice result={commands.notice} /> : null}
         {panel.status === "active" ? (
           <NowPlayingCard
             playback={panel.playback}
             readAt={live.readAt}
             now={now}
             commands={commands}
-            blocked={blocked}
           />
         ) : (
           <QuietPanel panel={panel} />
         )}
-        <Freshness readAt={live.readAt} now={now} staleness={live.staleness} />
+        <Freshness
+          readAt={live.readAt}
+          now={now}
+          staleness={live.staleness}
+          shown={panel.status}
+        />
         <TrackAnnouncer panel={panel} />
         <UpNext queue={live.queue} />
-        <RecentlyPlayed plays={live.recentlyPlayed} now={props.readAt} />
+        <RecentlyPlayed
+          plays={live.recentlyPlayed}
+          now={historyTime(live.history, now)}
+        />
       </div>
     </AppShell>
   );
+}
+
+/** The server's clock at the list's read, moved on by the browser's. */
+function historyTime({ readAt, seenAt }: HistoryClock, now: number | null) {
+  return now === null || seenAt === null ? readAt : readAt + (now - seenAt);
 }
 
 function QuietPanel({ panel }: { panel: NowPlayingPanel }) {

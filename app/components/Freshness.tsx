@@ -1,33 +1,48 @@
+import type { NowPlayingPanel } from "../lib/playback";
 import type { Staleness } from "../lib/use-live-dashboard";
 
-/** How old the data on screen is, and why when it is older than it should be. */
+const UPSTREAM_NAME = { spotify: "Spotify", clerk: "Clerk" } as const;
+
+/**
+ * How old the data on screen is and, when it is older than it should be,
+ * which service is behind it. `shown` is what the player panel shows.
+ */
 export function Freshness({
   readAt,
   now,
   staleness,
+  shown,
 }: {
   readAt: number | null;
   now: number | null;
   staleness: Staleness;
+  shown: NowPlayingPanel["status"];
 }) {
   const age = readAt !== null && now !== null ? Math.max(0, now - readAt) : 0;
   const when = ago(age);
+  if (staleness.kind === "fresh") {
+    return <p className="freshness muted">Updated {when}</p>;
+  }
 
-  switch (staleness.kind) {
-    case "fresh":
-      return <p className="freshness muted">Updated {when}</p>;
+  const cause =
+    staleness.kind === "rate-limited"
+      ? "Spotify asked for a pause"
+      : `${UPSTREAM_NAME[staleness.upstream]} unavailable`;
+  return (
+    <p className="freshness freshness-stale">
+      {cause}, {onScreen(shown, when)}
+    </p>
+  );
+}
+
+function onScreen(shown: NowPlayingPanel["status"], when: string) {
+  switch (shown) {
+    case "active":
+      return `showing what was playing ${when}`;
+    case "idle":
+      return `nothing was playing ${when}`;
     case "unavailable":
-      return (
-        <p className="freshness freshness-stale">
-          Spotify unavailable, showing what was playing {when}
-        </p>
-      );
-    case "rate-limited":
-      return (
-        <p className="freshness freshness-stale">
-          Spotify asked for a pause, showing what was playing {when}
-        </p>
-      );
+      return "trying again by itself";
   }
 }
 

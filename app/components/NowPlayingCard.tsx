@@ -1,6 +1,5 @@
-import type { ControlProblem } from "../lib/controls";
 import type { PlaybackState, PlayingItem } from "../lib/playback";
-import type { PlayerCommands } from "../lib/use-player-commands";
+import type { AskedCommand, PlayerCommands } from "../lib/use-player-commands";
 import { CoverArt } from "./CoverArt";
 import { LinkList, SpotifyLink } from "./LinkList";
 import { PlaybackDetails } from "./PlaybackDetails";
@@ -13,22 +12,24 @@ export function NowPlayingCard({
   readAt,
   now,
   commands,
-  blocked,
 }: {
   playback: PlaybackState;
   /** Browser time of the read; null (as is `now`) until hydrated. */
   readAt: number | null;
   now: number | null;
   commands: PlayerCommands;
-  blocked: ControlProblem | null;
 }) {
   const { item } = playback;
   const durationMs = "durationMs" in item ? item.durationMs : null;
   const url = "url" in item ? item.url : null;
-  const isPlaying = expectedPlaying(playback, commands, readAt);
-  const progressMs = liveProgress(playback, isPlaying, readAt, now);
+  const asked = unconfirmed(commands.asked, readAt);
+  const isPlaying = expectedPlaying(playback, asked);
+  const progressMs = liveProgress(playback, asked, isPlaying, readAt, now);
   const canSeek =
-    now !== null && playback.allowed.seek && !blocked && durationMs !== null;
+    now !== null &&
+    playback.allowed.seek &&
+    !commands.blocked &&
+    durationMs !== null;
 
   return (
     <section className="card now-playing" aria-labelledby="now-playing-title">
@@ -49,12 +50,7 @@ export function NowPlayingCard({
               <SeekBar
                 progressMs={progressMs}
                 durationMs={durationMs}
-                onSeek={(positionMs) =>
-                  commands.submit(
-                    { intent: "seek", positionMs },
-                    { method: "post" },
-                  )
-                }
+                onSeek={commands.seek}
               />
             ) : (
               <ProgressBar progressMs={progressMs} durationMs={durationMs} />
@@ -62,9 +58,8 @@ export function NowPlayingCard({
           ) : null}
           <PlayerControls
             isPlaying={isPlaying}
-            allowed={playback.allowed}
+            allowed={allowedNow(playback, isPlaying)}
             commands={commands}
-            blocked={blocked}
           />
           {url ? (
             <a
@@ -83,36 +78,58 @@ export function NowPlayingCard({
   );
 }
 
+/** The listener's last command, until a read made after it arrives. */
+function unconfirmed(asked: AskedCommand | null, readAt: number | null) {
+  return asked && (readAt === null || asked.at > readAt) ? asked : null;
+}
+
 /** Playing or paused as the listener just asked, before Spotify confirms. */
-function expectedPlaying(
-  playback: PlaybackState,
-  commands: PlayerCommands,
-  readAt: number | null,
-) {
-  const asked =
-    commands.pending ??
-    (commands.accepted && readAt !== null && commands.accepted.at > readAt
-      ? commands.accepted.intent
-      : null);
-  if (asked === "pause") return false;
-  if (asked === "play") return true;
+function expectedPlaying(playback: PlaybackState, asked: AskedCommand | null) {
+  if (asked?.intent === "pause") return false;
+  if (asked?.intent === "play") return true;
   return playback.isPlaying;
 }
 
-/** Progress moves on between reads while playing, without a request. */
+/*
+ * Spotify disallows resuming what plays and pausing what is paused. Once
+ * the listener has flipped that before Spotify confirms, the other button
+ * is the one that makes sense.
+ */
+function allowedNow(playback: PlaybackState, isPlaying: boolean) {
+  return isPlaying === playback.isPlaying
+    ? playback.allowed
+    : { ...playback.allowed, pause: true, resume: true };
+}
+
+/**
+ * Progress moves on between reads while playing, without a request; it
+ * stops where it was at a pause and starts from a seek's position.
+ */
 function liveProgress(
   playback: PlaybackState,
+  asked: AskedCommand | null,
   isPlaying: boolean,
   readAt: number | null,
   now: number | null,
 ) {
   const { progressMs, item } = playback;
-  if (progressMs === null || !playback.isPlaying || !isPlaying) {
+  if (progressMs === null || readAt === null || now === null) {
     return progressMs;
   }
-  if (readAt === null || now === null) return progressMs;
-  const elapsed = progressMs + Math.max(0, now - readAt);
-  return "durationMs" in item ? Math.min(elapsed, item.durationMs) : elapsed;
+  const readProgressAt = (time: number) =>
+    playback.isPlaying ? progressMs + Math.max(0, time - readAt) : progressMs;
+  const playedSince = (time: number) =>
+    isPlaying ? Math.max(0, now - time) : 0;
+
+  let position = readProgressAt(now);
+  if (asked?.intent === "pause") position = readProgressAt(asked.at);
+  if (asked?.intent === "play" && !playback.isPlaying) {
+    position = progressMs + playedSince(asked.at);
+  }
+  if (asked?.intent === "seek" && asked.positionMs !== null) {
+    position = asked.positionMs + playedSince(asked.at);
+  }
+  return "durationMs" in item ? Math.min(position, item.durationMs) : position;
 }
 
 function ItemDescription({ item }: { item: PlayingItem }) {

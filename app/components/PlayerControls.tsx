@@ -8,44 +8,49 @@ const BLOCKED_REASON: Partial<Record<ControlProblem, string>> = {
   "token-rejected": "Reconnect Spotify to use controls.",
 };
 
+const REASON_ID = "controls-reason";
+
 /**
  * Previous, play or pause, next: a form that works without JavaScript and
  * stays on the page with it. Spotify's `actions.disallows` decides which
  * buttons are live; a lasting refusal disables them all, with the reason.
+ * While a command is on its way the buttons keep their focus and ignore
+ * presses rather than being disabled.
  */
 export function PlayerControls({
   isPlaying,
   allowed,
   commands,
-  blocked,
 }: {
   isPlaying: boolean;
   allowed: AllowedActions;
   commands: PlayerCommands;
-  blocked: ControlProblem | null;
 }) {
-  const reason = blocked ? BLOCKED_REASON[blocked] : undefined;
-  const off = (action: keyof AllowedActions) =>
-    Boolean(reason) || !allowed[action] || commands.pending !== null;
+  const reason = commands.blocked ? BLOCKED_REASON[commands.blocked] : null;
+  const button = (action: keyof AllowedActions) => ({
+    disabled: Boolean(reason) || !allowed[action],
+    busy: commands.pending,
+    describedBy: reason ? REASON_ID : undefined,
+  });
 
   return (
     <commands.Form
       method="post"
       className="controls"
-      aria-describedby={reason ? "controls-reason" : undefined}
+      onSubmit={commands.onSubmit}
     >
       <ControlButton
         intent="previous"
         label="Previous"
         icon="M6 5h2v14H6zM20 5v14L9 12z"
-        disabled={off("previous")}
+        {...button("previous")}
       />
       {isPlaying ? (
         <ControlButton
           intent="pause"
           label="Pause"
           icon="M7 5h4v14H7zm6 0h4v14h-4z"
-          disabled={off("pause")}
+          {...button("pause")}
           main
         />
       ) : (
@@ -53,7 +58,7 @@ export function PlayerControls({
           intent="play"
           label="Play"
           icon="M8 5v14l11-7z"
-          disabled={off("resume")}
+          {...button("resume")}
           main
         />
       )}
@@ -61,10 +66,10 @@ export function PlayerControls({
         intent="next"
         label="Next"
         icon="M16 5h2v14h-2zM4 5v14l11-7z"
-        disabled={off("next")}
+        {...button("next")}
       />
       {reason ? (
-        <p id="controls-reason" className="muted controls-reason">
+        <p id={REASON_ID} className="muted controls-reason">
           {reason}
         </p>
       ) : null}
@@ -77,13 +82,19 @@ function ControlButton({
   label,
   icon,
   disabled,
+  busy,
+  describedBy,
   main = false,
 }: {
   intent: Intent;
   label: string;
   /** An SVG path on a 24-unit square. */
   icon: string;
+  /** Spotify rules it out, or a lasting refusal does. */
   disabled: boolean;
+  /** A command is on its way: focusable, but presses are ignored. */
+  busy: boolean;
+  describedBy: string | undefined;
   main?: boolean;
 }) {
   return (
@@ -93,6 +104,8 @@ function ControlButton({
       value={intent}
       className={main ? "control control-main" : "control"}
       disabled={disabled}
+      aria-disabled={busy && !disabled ? true : undefined}
+      aria-describedby={describedBy}
     >
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
         <path d={icon} fill="currentColor" />

@@ -21,7 +21,10 @@ export function RecentlyPlayed({
   now,
 }: {
   plays: RecentPlay[] | null;
-  /** The time the list was read, so server and browser agree. */
+  /**
+   * The server's clock when the list was read, moved on by the browser's
+   * since: the plays' times are the server's, and the ages keep growing.
+   */
   now: number;
 }) {
   return (

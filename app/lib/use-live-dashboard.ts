@@ -1,16 +1,20 @@
+import { useAuth } from "@clerk/remix";
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  type NowPlayingPanel,
-  type NowPlayingRefresh,
-  type PlayingItem,
-  panelItemKey,
-  type RecentPlay,
+import { dataArrivedAt } from "./document-arrival";
+import type {
+  NowPlayingPanel,
+  NowPlayingRefresh,
+  PlayingItem,
+  RecentPlay,
 } from "./playback";
 import {
-  delayAfterOutage,
-  delayAfterRateLimit,
-  delayAfterRead,
-} from "./refresh-schedule";
+  type RefreshLoop,
+  type Staleness,
+  startRefreshLoop,
+} from "./refresh-loop";
+import { renewWithin } from "./refresh-request";
+
+export type { Staleness } from "./refresh-loop";
 
 export type LiveData = {
   nowPlaying: NowPlayingPanel;
@@ -18,128 +22,114 @@ export type LiveData = {
   queue: PlayingItem[] | null;
 };
 
-/** Why the data on screen may be old. */
-export type Staleness =
-  | { kind: "fresh" }
-  | { kind: "unavailable" }
-  | { kind: "rate-limited"; retryAfterSeconds: number | null };
+/**
+ * When the recently-played list was read: `readAt` by the server's clock,
+ * which the list's times are in, `seenAt` by the browser's, which ticks.
+ */
+export type HistoryClock = { readAt: number; seenAt: number | null };
 
 export type LiveDashboard = LiveData & {
   /** Browser time the data was read; null until the page is hydrated. */
   readAt: number | null;
+  history: HistoryClock;
   staleness: Staleness;
-  refreshIn(delayMs: number): void;
+  /** Successful refreshes so far, so a notice can wait for the next one. */
+  reads: number;
+  commandStarted(): void;
+  commandSettled(accepted: boolean): void;
 };
+
+/** Offline, or with Clerk down, getToken never settles. */
+const CLERK_WAIT_MS = 3_000;
+
+const stalenessOf = (panel: NowPlayingPanel): Staleness =>
+  panel.status === "unavailable"
+    ? { kind: "unavailable", upstream: panel.upstream }
+    : { kind: "fresh" };
+
+function withRefresh(shown: LiveData, refresh: NowPlayingRefresh): LiveData {
+  const { changes } = refresh;
+  return {
+    nowPlaying: refresh.nowPlaying,
+    recentlyPlayed: changes?.recentlyPlayed ?? shown.recentlyPlayed,
+    queue: changes ? changes.queue : shown.queue,
+  };
+}
 
 /**
  * Keeps the dashboard current through the JSON refresh route, timed to the
  * playing item, and silent while the tab is hidden. The server-rendered
- * data is the starting point and is taken again whenever the route's
- * loader runs.
+ * data, read at `initial.readAt`, is the starting point and is taken again
+ * whenever the route's loader runs.
  */
-export function useLiveDashboard(initial: LiveData): LiveDashboard {
-  const [data, setData] = useState(initial);
+export function useLiveDashboard(
+  initial: LiveData & { readAt: number },
+): LiveDashboard {
+  const { getToken } = useAuth();
+  const tokens = useRef(getToken);
+  tokens.current = getToken;
+
+  const [data, setData] = useState<LiveData>(initial);
   const [readAt, setReadAt] = useState<number | null>(null);
-  const [staleness, setStaleness] = useState<Staleness>({ kind: "fresh" });
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const outages = useRef(0);
-  const latest = useRef({ data, readAt });
-  latest.current = { data, readAt };
+  const [history, setHistory] = useState<HistoryClock>({
+    readAt: initial.readAt,
+    seenAt: null,
+  });
+  const [staleness, setStaleness] = useState(() =>
+    stalenessOf(initial.nowPlaying),
+  );
+  const [reads, setReads] = useState(0);
+  const loop = useRef<RefreshLoop | null>(null);
 
-  const schedule = useCallback((delayMs: number, run: () => void) => {
-    clearTimeout(timer.current);
-    if (document.visibilityState === "hidden") return;
-    timer.current = setTimeout(run, delayMs);
-  }, []);
-
-  const refresh = useCallback(async () => {
-    clearTimeout(timer.current);
-    if (document.visibilityState === "hidden") return;
-    const shown = panelItemKey(latest.current.data.nowPlaying);
-    const response = await fetch(
-      `/api/now-playing?item=${encodeURIComponent(shown)}`,
-      { headers: { accept: "application/json" } },
-    ).catch(() => null);
-
-    if (response?.ok) {
-      const body: NowPlayingRefresh = await response.json();
-      outages.current = 0;
-      setData((previous) => ({
-        nowPlaying: body.nowPlaying,
-        recentlyPlayed: body.changes?.recentlyPlayed ?? previous.recentlyPlayed,
-        queue: body.changes ? body.changes.queue : previous.queue,
-      }));
-      setReadAt(Date.now());
-      setStaleness({ kind: "fresh" });
-      schedule(
-        delayAfterRead(body.nowPlaying, progressOf(body.nowPlaying)),
-        refresh,
-      );
-      return;
-    }
-    if (response?.status === 429) {
-      const retryAfter = Number(response.headers.get("retry-after"));
-      const seconds =
-        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
-      setStaleness({ kind: "rate-limited", retryAfterSeconds: seconds });
-      schedule(delayAfterRateLimit(seconds), refresh);
-      return;
-    }
-    if (response?.status === 401 || response?.status === 403) {
-      // Signed out, or a refusal with its own screen: the server renders it.
-      window.location.reload();
-      return;
-    }
-    outages.current += 1;
-    setStaleness({ kind: "unavailable" });
-    schedule(delayAfterOutage(outages.current), refresh);
-  }, [schedule]);
-
-  // New server data (a reload or a revalidation) starts the cycle again.
   useEffect(() => {
+    const seenAt = dataArrivedAt();
     setData(initial);
-    setReadAt(Date.now());
-    setStaleness(
-      initial.nowPlaying.status === "unavailable"
-        ? { kind: "unavailable" }
-        : { kind: "fresh" },
-    );
-    const delay =
-      initial.nowPlaying.status === "unavailable"
-        ? delayAfterOutage(1)
-        : delayAfterRead(initial.nowPlaying, progressOf(initial.nowPlaying));
-    schedule(delay, refresh);
-    return () => clearTimeout(timer.current);
-  }, [initial, schedule, refresh]);
+    setReadAt(seenAt);
+    setHistory({ readAt: initial.readAt, seenAt });
+    setStaleness(stalenessOf(initial.nowPlaying));
 
-  useEffect(() => {
-    let lastWake = 0;
-    const wake = () => {
-      if (document.visibilityState === "hidden") {
-        clearTimeout(timer.current);
-        return;
-      }
-      // Focus and visibility often arrive together: one refresh for both.
-      if (Date.now() - lastWake < 1000) return;
-      lastWake = Date.now();
-      void refresh();
-    };
+    const renewSession = () =>
+      renewWithin(() => tokens.current({ skipCache: true }), CLERK_WAIT_MS);
+    const current = startRefreshLoop(initial.nowPlaying, seenAt, renewSession, {
+      read(refresh) {
+        const at = Date.now();
+        setData((shown) => withRefresh(shown, refresh));
+        if (refresh.changes?.recentlyPlayed) {
+          setHistory({ readAt: refresh.readAt, seenAt: at });
+        }
+        setReadAt(at);
+        setReads((count) => count + 1);
+      },
+      stale: setStaleness,
+      // Signed out, or refused: the server renders the screen that says so.
+      reload: () => window.location.reload(),
+    });
+    loop.current = current;
+
+    const wake = () => current.wake();
     document.addEventListener("visibilitychange", wake);
     window.addEventListener("focus", wake);
     return () => {
+      current.stop();
+      loop.current = null;
       document.removeEventListener("visibilitychange", wake);
       window.removeEventListener("focus", wake);
     };
-  }, [refresh]);
+  }, [initial]);
 
-  const refreshIn = useCallback(
-    (delayMs: number) => schedule(delayMs, refresh),
-    [schedule, refresh],
+  const commandStarted = useCallback(() => loop.current?.commandStarted(), []);
+  const commandSettled = useCallback(
+    (accepted: boolean) => loop.current?.commandSettled(accepted),
+    [],
   );
 
-  return { ...data, readAt, staleness, refreshIn };
-}
-
-function progressOf(panel: NowPlayingPanel) {
-  return panel.status === "active" ? panel.playback.progressMs : null;
+  return {
+    ...data,
+    readAt,
+    history,
+    staleness,
+    reads,
+    commandStarted,
+    commandSettled,
+  };
 }

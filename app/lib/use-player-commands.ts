@@ -1,42 +1,99 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { controlPlayer } from "../server/player-control.server";
-import type { ControlResult, Intent } from "./controls";
-import { AFTER_COMMAND_MS } from "./refresh-schedule";
+import { type ControlResult, type Intent, LASTING_PROBLEMS } from "./controls";
+import type { LiveDashboard } from "./use-live-dashboard";
 
 const INTENTS: Intent[] = ["play", "pause", "next", "previous", "seek"];
 
+/** A command the listener gave, in browser time, for showing it at once. */
+export type AskedCommand = {
+  intent: Intent;
+  positionMs: number | null;
+  at: number;
+};
+
+type Failed = Extract<ControlResult, { ok: false }>;
+
+function submittedIntent(event: FormEvent<HTMLFormElement>) {
+  const submitter =
+    event.nativeEvent instanceof SubmitEvent
+      ? event.nativeEvent.submitter
+      : null;
+  if (!(submitter instanceof HTMLButtonElement)) return null;
+  return INTENTS.find((intent) => intent === submitter.value) ?? null;
+}
+
 /**
- * Sends player commands without leaving the page. The result of a command
- * posted without JavaScript arrives as `actionResult` instead.
+ * Sends player commands without leaving the page, and tells the refresh
+ * cycle when one starts and how it ended. The result of a command posted
+ * without JavaScript arrives as `actionResult` instead.
  */
 export function usePlayerCommands(
   actionResult: ControlResult | undefined,
-  refreshIn: (delayMs: number) => void,
+  live: Pick<LiveDashboard, "commandStarted" | "commandSettled" | "reads">,
 ) {
+  const { commandStarted, commandSettled, reads } = live;
   const fetcher = useFetcher<typeof controlPlayer>();
-  const pending =
-    fetcher.state === "idle"
-      ? null
-      : (INTENTS.find((intent) => intent === fetcher.formData?.get("intent")) ??
-        null);
+  const pending = fetcher.state !== "idle";
   const result = fetcher.data ?? actionResult;
 
-  // A command Spotify accepted shows on the next read, a moment later.
-  const [accepted, setAccepted] = useState<{ intent: Intent; at: number }>();
+  // Kept until a read after it shows the outcome; dropped if refused.
+  const [asked, setAsked] = useState<AskedCommand | null>(null);
+  // A passing problem shows until the next successful read.
+  const [readsAtFailure, setReadsAtFailure] = useState(0);
+
+  const start = (command: AskedCommand) => {
+    setAsked(command);
+    commandStarted();
+  };
+
+  const wasPending = useRef(false);
   useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data?.ok) return;
-    setAccepted({ intent: fetcher.data.intent, at: Date.now() });
-    refreshIn(AFTER_COMMAND_MS);
-  }, [fetcher.state, fetcher.data, refreshIn]);
+    if (pending) {
+      wasPending.current = true;
+      return;
+    }
+    if (!wasPending.current) return;
+    wasPending.current = false;
+    const accepted = fetcher.data?.ok === true;
+    if (!accepted) {
+      setAsked(null);
+      setReadsAtFailure(reads);
+    }
+    commandSettled(accepted);
+  }, [pending, fetcher.data, reads, commandSettled]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // The buttons stay focusable while a command is on its way.
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
+    const intent = submittedIntent(event);
+    if (intent) start({ intent, positionMs: null, at: Date.now() });
+  };
+
+  const seek = (positionMs: number) => {
+    start({ intent: "seek", positionMs, at: Date.now() });
+    fetcher.submit({ intent: "seek", positionMs }, { method: "post" });
+  };
+
+  const failed: Failed | null = result?.ok === false ? result : null;
+  const lasting = failed !== null && LASTING_PROBLEMS.includes(failed.problem);
+  const notice =
+    failed && (lasting || reads === readsAtFailure) ? failed : null;
 
   return {
     Form: fetcher.Form,
-    submit: fetcher.submit,
+    onSubmit,
+    seek,
     pending,
-    result,
-    /** The last accepted command, for showing it before Spotify confirms. */
-    accepted,
+    asked,
+    /** Why the last command failed, while that is still worth saying. */
+    notice,
+    /** A lasting refusal that keeps the controls off. */
+    blocked: lasting ? failed.problem : null,
   };
 }
 

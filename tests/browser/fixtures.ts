@@ -9,6 +9,7 @@ import {
   type FakeUser,
   readFakeUser,
   type Scenario,
+  type SessionCookies,
   switchFakeUser,
 } from "./support/fake-users.ts";
 import { checkScreen } from "./support/screen-checks.ts";
@@ -27,6 +28,8 @@ interface Fixtures {
   cspViolations: string[];
   /** A new fake user in these scenarios, signed in in this browser. */
   signInAs: (scenario: Scenario) => Promise<FakeUser>;
+  /** Puts a session's cookies in this browser, as clerk-js writes them. */
+  putSession: (cookies: SessionCookies) => Promise<void>;
   /** Opens a page of the app and checks the HTTP status it answered with. */
   visit: (path: string, status?: number) => Promise<Response>;
   /** Screenshot, accessibility and overflow checks for the current screen. */
@@ -59,18 +62,24 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 
-  signInAs: async ({ context, demo }, use) => {
-    await use(async (scenario) => {
-      const user = await createFakeUser(demo.clerkUrl, demo.appUrl, scenario);
+  putSession: async ({ context, demo }, use) => {
+    await use(async (cookies) => {
       const domain = new URL(demo.appUrl).hostname;
       await context.addCookies(
-        Object.entries(user.cookies).map(([name, value]) => ({
+        Object.entries(cookies).map(([name, value]) => ({
           name,
           value,
           domain,
           path: "/",
         })),
       );
+    });
+  },
+
+  signInAs: async ({ demo, putSession }, use) => {
+    await use(async (scenario) => {
+      const user = await createFakeUser(demo.clerkUrl, demo.appUrl, scenario);
+      await putSession(user.cookies);
       return user;
     });
   },

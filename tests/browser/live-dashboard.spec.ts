@@ -1,26 +1,9 @@
-import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
-import { createFakeUser } from "./support/fake-users.ts";
 import { seekInSpotify } from "./support/listener.ts";
-import { setVisibility } from "./support/visibility.ts";
-
-const REFRESH = /\/api\/now-playing/;
-
-function countRefreshes(page: Page) {
-  const seen: Request[] = [];
-  page.on("request", (request) => {
-    if (REFRESH.test(request.url())) seen.push(request);
-  });
-  return seen;
-}
-
-/** The elapsed time the page shows, in seconds. */
-async function elapsedSeconds(page: Page) {
-  const position = page.getByRole("slider", { name: "Playback position" });
-  const text = (await position.getAttribute("aria-valuetext")) ?? "";
-  const [minutes, seconds] = text.split(" of ")[0]?.split(":") ?? [];
-  return Number(minutes) * 60 + Number(seconds);
-}
+import { pausePageClock } from "./support/page-clock.ts";
+import { elapsedSeconds, positionSlider } from "./support/position.ts";
+import { watchRefreshes } from "./support/refreshes.ts";
+import { focusTab, setVisibility } from "./support/visibility.ts";
 
 test("progress moves on between refreshes without a request", async ({
   page,
@@ -29,11 +12,9 @@ test("progress moves on between refreshes without a request", async ({
 }) => {
   await signInAs({ spotify: "track" });
   await visit("/");
-  await expect(
-    page.getByRole("slider", { name: "Playback position" }),
-  ).toBeVisible();
+  await expect(positionSlider(page)).toBeVisible();
 
-  const refreshes = countRefreshes(page);
+  const refreshes = watchRefreshes(page);
   const before = await elapsedSeconds(page);
   await page.waitForTimeout(3_200);
   const after = await elapsedSeconds(page);
@@ -50,14 +31,14 @@ test("shows the next track within 2 s of the current one ending", async ({
   visit,
 }) => {
   const user = await signInAs({ spotify: "track" });
-  // Low Tide Radio is 3:34; leave it 4 s to run before the page loads.
+  // Low Tide Radio is 3:34: from here it has 4 s left, page load included.
   await seekInSpotify(demo, user.userId, 210_000);
+  const endsAt = Date.now() + 4_000;
   await visit("/");
   await expect(
     page.getByRole("heading", { name: "Low Tide Radio" }),
   ).toBeVisible();
 
-  const endsAt = Date.now() + 4_000;
   await expect(
     page.getByRole("heading", { name: "Frost on the Apples" }),
   ).toBeVisible({ timeout: 10_000 });
@@ -74,7 +55,7 @@ test("asks nothing while the tab is hidden and catches up when shown", async ({
 }) => {
   await signInAs({ spotify: "track" });
   await visit("/");
-  const refreshes = countRefreshes(page);
+  const refreshes = watchRefreshes(page);
 
   await setVisibility(page, "hidden");
   // Longer than the longest wait between refreshes while playing (15 s).
@@ -85,31 +66,71 @@ test("asks nothing while the tab is hidden and catches up when shown", async ({
   await expect.poll(() => refreshes.length).toBeGreaterThanOrEqual(1);
 });
 
-test("the controls work without JavaScript", async ({ browser, demo }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const { cookies } = await createFakeUser(demo.clerkUrl, demo.appUrl, {
-    spotify: "track",
-  });
-  await context.addCookies(
-    Object.entries(cookies).map(([name, value]) => ({
-      name,
-      value,
-      domain: new URL(demo.appUrl).hostname,
-      path: "/",
-    })),
-  );
-  const page = await context.newPage();
-  await page.goto(demo.appUrl);
-  await expect(page.getByText("Playing now")).toBeVisible();
+test("refreshes at once when the tab regains focus, unless it just read", async ({
+  page,
+  signInAs,
+  visit,
+}) => {
+  await page.clock.install();
+  await signInAs({ spotify: "track" });
+  await visit("/");
+  await expect(positionSlider(page)).toBeVisible();
+  await pausePageClock(page);
+  const refreshes = watchRefreshes(page);
 
-  await page.getByRole("button", { name: "Pause" }).click();
-  await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+  // The page read Spotify a moment ago: a focus brings nothing new.
+  await focusTab(page);
+  await page.waitForTimeout(500);
+  expect(refreshes).toEqual([]);
 
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.clock.runFor(5_000);
+  expect(refreshes).toEqual([]);
+  await focusTab(page);
+  await expect.poll(() => refreshes.length, { timeout: 1_000 }).toBe(1);
+});
+
+test("recently played keeps ageing after a refresh brings it", async ({
+  page,
+  demo,
+  signInAs,
+  visit,
+}) => {
+  await page.clock.install();
+  const user = await signInAs({ spotify: "track" });
+  await seekInSpotify(demo, user.userId, 211_000);
+  await visit("/");
   await expect(
     page.getByRole("heading", { name: "Frost on the Apples" }),
-  ).toBeVisible();
-  await context.close();
+  ).toBeVisible({ timeout: 10_000 });
+
+  const latest = page
+    .getByRole("region", { name: "Recently played" })
+    .getByRole("listitem")
+    .first();
+  await expect(latest).toContainText("Low Tide Radio");
+  await expect(latest.locator("time")).toHaveText("just now");
+
+  await pausePageClock(page);
+  await page.clock.runFor("03:00");
+  await expect(latest.locator("time")).toHaveText("3 minutes ago");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the controls work", async ({ page, signInAs, visit }) => {
+    await signInAs({ spotify: "track" });
+    await visit("/");
+    await expect(page.getByText("Playing now")).toBeVisible();
+
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expect(page.getByText("Paused", { exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Frost on the Apples" }),
+    ).toBeVisible();
+  });
 });
 
 test("pause shows at once and the track is announced once when it changes", async ({

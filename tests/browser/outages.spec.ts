@@ -1,4 +1,9 @@
+import { PLAYING_CAP_MS } from "../../app/lib/refresh-schedule.ts";
 import { expect, test } from "./fixtures.ts";
+import { switchFakeUser } from "./support/fake-users.ts";
+import { pausePageClock } from "./support/page-clock.ts";
+import { positionSlider } from "./support/position.ts";
+import { REFRESH } from "./support/refreshes.ts";
 
 test("says when to try again when Spotify rate limits the app", async ({
   page,
@@ -31,6 +36,11 @@ test("keeps the page and says Spotify is unavailable when it is down", async ({
     page.getByRole("heading", { name: "Spotify is unavailable" }),
   ).toBeVisible();
   await expect(page.getByText(/You are still signed in/)).toBeVisible();
+  // Nothing of what was playing is on screen, so nothing claims to be.
+  await expect(
+    page.getByText("Spotify unavailable, trying again by itself"),
+  ).toBeVisible();
+  await expect(page.getByText(/showing what was playing/)).toHaveCount(0);
   await expect(
     page.getByRole("heading", { name: "Recently played" }),
   ).toBeVisible();
@@ -53,6 +63,78 @@ test("keeps the page and says Clerk did not answer when it is down", async ({
   await expect(
     page.getByText(/Clerk, which holds your Spotify connection/),
   ).toBeVisible();
+  await expect(
+    page.getByText("Clerk unavailable, trying again by itself"),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await checkScreen("failure-clerk-down");
+});
+
+test("a command Spotify did not answer is told until the next good read", async ({
+  page,
+  demo,
+  consoleWatch,
+  signInAs,
+  visit,
+}) => {
+  consoleWatch.expectError(/the server responded with a status of 503/);
+  const user = await signInAs({ spotify: "track" });
+  await page.clock.install();
+  await visit("/");
+  await expect(positionSlider(page)).toBeVisible();
+  await pausePageClock(page);
+
+  await switchFakeUser(demo.clerkUrl, user.userId, {
+    spotify: "server-error",
+    clerk: "connected",
+  });
+  await page.getByRole("button", { name: "Pause" }).click();
+  const notice = page.getByRole("alert");
+  await expect(notice).toHaveText(
+    "Spotify did not answer. Try again in a moment.",
+  );
+  await expect(page.getByText("Playing now")).toBeVisible();
+
+  await switchFakeUser(demo.clerkUrl, user.userId, {
+    spotify: "track",
+    clerk: "connected",
+  });
+  const read = page.waitForResponse(
+    (response) => REFRESH.test(response.url()) && response.ok(),
+  );
+  await page.clock.runFor(PLAYING_CAP_MS);
+  await read;
+  await expect(notice).toHaveCount(0);
+});
+
+test("a free account is told controls need Premium, and it stays said", async ({
+  page,
+  consoleWatch,
+  signInAs,
+  visit,
+}) => {
+  consoleWatch.expectError(/the server responded with a status of 403/);
+  await signInAs({ spotify: "free-account" });
+  await page.clock.install();
+  await visit("/");
+  await expect(positionSlider(page)).toBeVisible();
+  await pausePageClock(page);
+
+  await page.getByRole("button", { name: "Pause" }).click();
+  const notice = page.getByRole("alert");
+  await expect(notice).toContainText("Controlling playback needs Spotify");
+  for (const name of ["Previous", "Pause", "Next"]) {
+    const button = page.getByRole("button", { name });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(
+      "Controls need Spotify Premium.",
+    );
+  }
+
+  const read = page.waitForResponse(
+    (response) => REFRESH.test(response.url()) && response.ok(),
+  );
+  await page.clock.runFor(PLAYING_CAP_MS);
+  await read;
+  await expect(notice).toContainText("Controlling playback needs Spotify");
 });

@@ -12,15 +12,28 @@ const Account = v.object({
   displayName: v.string(),
 });
 
+const SessionCookies = v.object({
+  __session: v.string(),
+  __client_uat: v.string(),
+});
+
 const NewUser = v.object({
   userId: v.string(),
-  cookies: v.object({ __session: v.string(), __client_uat: v.string() }),
+  cookies: SessionCookies,
   account: Account,
 });
 
+const NewSession = v.object({ cookies: SessionCookies });
+
 const UserSummary = v.object({
   account: Account,
-  nowPlaying: v.nullable(v.object({ name: v.string() })),
+  nowPlaying: v.nullable(
+    v.object({
+      name: v.string(),
+      isPlaying: v.boolean(),
+      progressMs: v.number(),
+    }),
+  ),
 });
 
 const Calls = v.object({
@@ -35,6 +48,7 @@ const Calls = v.object({
 });
 
 export type FakeUser = v.InferOutput<typeof NewUser>;
+export type SessionCookies = v.InferOutput<typeof SessionCookies>;
 export type UpstreamCall = v.InferOutput<typeof Calls>["calls"][number];
 export type UserSummary = v.InferOutput<typeof UserSummary>;
 
@@ -54,6 +68,23 @@ export async function createFakeUser(
     body: JSON.stringify({ ...scenario, azp: appUrl }),
   });
   return v.parse(NewUser, body);
+}
+
+/**
+ * The cookies of a new Clerk session for an existing user, as clerk-js
+ * would write them; `expired` gives a token an hour past its expiry.
+ */
+export async function openFakeSession(
+  clerkUrl: string,
+  appUrl: string,
+  userId: string,
+  options: { expired?: boolean } = {},
+): Promise<SessionCookies> {
+  const body = await control(clerkUrl, "/__fake/sessions", {
+    method: "POST",
+    body: JSON.stringify({ userId, azp: appUrl, ...options }),
+  });
+  return v.parse(NewSession, body).cookies;
 }
 
 export async function readFakeUser(

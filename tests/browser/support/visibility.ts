@@ -17,3 +17,8 @@ export async function setVisibility(page: Page, state: "hidden" | "visible") {
     document.dispatchEvent(new Event("visibilitychange"));
   }, state);
 }
+
+/** Makes the page believe its window was focused again. */
+export async function focusTab(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+}
