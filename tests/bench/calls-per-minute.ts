@@ -11,9 +11,7 @@ import { startDemo } from "../demo/stack.ts";
 /*
  * How many Spotify calls one open dashboard costs, per minute, while the
  * track plays, while it is paused, and while the tab is hidden. A figure
- * for the README, not a test. After `npm run build`:
- *
- *   node tests/bench/calls-per-minute.ts --minutes 2
+ * for the README, not a test: `npm run bench:calls -- --minutes 2`
  */
 
 const { values } = parseArgs({
