@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { ControlResult } from "../lib/controls";
+import type { ControlResult, KnownBlock } from "../lib/controls";
 import type {
   NowPlayingPanel,
   PlayingItem,
@@ -25,6 +25,8 @@ export type DashboardViewProps = {
   queue: PlayingItem[] | null;
   profile: Promise<SpotifyProfile | null>;
   readAt: number;
+  /** Why no player command can work, when the server knew it up front. */
+  controlsBlocked: KnownBlock | null;
   /** The result of a control posted without JavaScript. */
   controlResult?: ControlResult;
 };
@@ -36,7 +38,11 @@ export function DashboardView(props: DashboardViewProps) {
     [nowPlaying, recentlyPlayed, queue, readAt],
   );
   const live = useLiveDashboard(initial);
-  const commands = usePlayerCommands(props.controlResult, live);
+  const commands = usePlayerCommands(
+    props.controlResult,
+    live,
+    props.controlsBlocked,
+  );
   const panel = live.nowPlaying;
   const now = useTickingClock(true);
 

@@ -27,3 +27,9 @@ export const LASTING_PROBLEMS: ControlProblem[] = [
   "missing-scope",
   "token-rejected",
 ];
+
+/** A refusal every command would meet, known before one is tried. */
+export type KnownBlock = Extract<
+  ControlProblem,
+  "premium-required" | "missing-scope"
+>;

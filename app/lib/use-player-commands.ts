@@ -1,7 +1,12 @@
 import { useFetcher } from "@remix-run/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { controlPlayer } from "../server/player-control.server";
-import { type ControlResult, type Intent, LASTING_PROBLEMS } from "./controls";
+import {
+  type ControlResult,
+  type Intent,
+  type KnownBlock,
+  LASTING_PROBLEMS,
+} from "./controls";
 import type { LiveDashboard } from "./use-live-dashboard";
 
 const INTENTS: Intent[] = ["play", "pause", "next", "previous", "seek"];
@@ -32,6 +37,7 @@ function submittedIntent(event: FormEvent<HTMLFormElement>) {
 export function usePlayerCommands(
   actionResult: ControlResult | undefined,
   live: Pick<LiveDashboard, "commandStarted" | "commandSettled" | "reads">,
+  knownBlock: KnownBlock | null,
 ) {
   const { commandStarted, commandSettled, reads } = live;
   const fetcher = useFetcher<typeof controlPlayer>();
@@ -92,8 +98,8 @@ export function usePlayerCommands(
     asked,
     /** Why the last command failed, while that is still worth saying. */
     notice,
-    /** A lasting refusal that keeps the controls off. */
-    blocked: lasting ? failed.problem : null,
+    /** A lasting refusal, met or known up front, keeps the controls off. */
+    blocked: lasting ? failed.problem : knownBlock,
   };
 }
 

@@ -38,6 +38,8 @@ export type SpotifyGrant = {
   externalAccountId: string | null;
   /** Unix milliseconds; null when Clerk does not say. */
   expiresAt: number | null;
+  /** What the user granted this app; null when Clerk does not say. */
+  scopes: string[] | null;
 };
 
 export type SpotifyAccount = { email: string | null; username: string | null };
@@ -59,6 +61,7 @@ const tokenEntry = v.object({
   token: v.pipe(v.string(), v.nonEmpty()),
   external_account_id: v.fallback(v.nullish(v.string()), null),
   expires_at: v.fallback(v.nullish(v.number()), null),
+  scopes: v.fallback(v.nullish(v.array(v.string())), null),
 });
 
 function firstGrant(entries: unknown[]) {
@@ -178,6 +181,7 @@ export function createClerkApi(options: ClerkApiOptions) {
         token: grant.token,
         externalAccountId: grant.external_account_id ?? null,
         expiresAt: unixMilliseconds(grant.expires_at),
+        scopes: grant.scopes ?? null,
       };
     },
 

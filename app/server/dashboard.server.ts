@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import type { KnownBlock } from "../lib/controls";
 import {
   type NowPlayingPanel,
   type NowPlayingRefresh,
@@ -13,7 +14,11 @@ import type { Session } from "./auth.server";
 import { createIsolateCache } from "./isolate-cache.server";
 import { failureOf, outcomeOf } from "./outcomes.server";
 import { fail, failureInit, type RequestServices } from "./request.server";
-import { createSpotifyClient, type SpotifyClient } from "./spotify.server";
+import {
+  createSpotifyClient,
+  type SpotifyClient,
+  SpotifyError,
+} from "./spotify.server";
 import { clerkTokenSource } from "./tokens.server";
 
 export type Dashboard = {
@@ -22,6 +27,8 @@ export type Dashboard = {
   recentlyPlayed: RecentPlay[] | null;
   /** What plays next; null when Spotify would not say (it may need Premium). */
   queue: PlayingItem[] | null;
+  /** Why no player command can work, when that is known up front. */
+  controlsBlocked: KnownBlock | null;
   /** Streams in after the page; null when Spotify would not say. */
   profile: Promise<SpotifyProfile | null>;
   /** When Spotify was read, in Unix milliseconds. */
@@ -90,9 +97,31 @@ export async function loadDashboard(
     nowPlaying: nowPlayingPanel(playback),
     recentlyPlayed: recent.status === "fulfilled" ? recent.value : null,
     queue: queue.status === "fulfilled" ? queue.value : null,
+    controlsBlocked: await knownBlock(lookup.tokens, queue),
     profile,
     readAt: Date.now(),
   } satisfies Dashboard;
+}
+
+const CONTROL_SCOPE = "user-modify-playback-state";
+
+/**
+ * What keeps every player command from working, read from what the page
+ * already has: the scopes Clerk lists with the token, and the queue, which
+ * Spotify refuses free accounts as it refuses their commands.
+ */
+async function knownBlock(
+  tokens: ReturnType<typeof clerkTokenSource>,
+  queue: PromiseSettledResult<unknown>,
+): Promise<KnownBlock | null> {
+  const grant = await tokens.grant().catch(() => null);
+  if (grant?.scopes && !grant.scopes.includes(CONTROL_SCOPE)) {
+    return "missing-scope";
+  }
+  const refusal = queue.status === "rejected" ? queue.reason : null;
+  const premium =
+    refusal instanceof SpotifyError && refusal.kind === "premium-required";
+  return premium ? "premium-required" : null;
 }
 
 /**

@@ -9,6 +9,60 @@ async function commandCalls(user: Awaited<ReturnType<typeof signIn>>) {
     .map((call) => `${call.method} ${call.path}`);
 }
 
+/** The player buttons in a page, as `value: disabled?` pairs. */
+function controlStates(html: string) {
+  return [...html.matchAll(/<button[^>]*name="intent"[^>]*>/g)].map(
+    ([tag]) => `${/value="(\w+)"/.exec(tag)?.[1]}: ${/ disabled=""/.test(tag)}`,
+  );
+}
+
+const READ_SCOPES = [
+  "user-read-playback-state",
+  "user-read-currently-playing",
+  "user-read-recently-played",
+];
+
+describe("controls Spotify would refuse anyway", () => {
+  it("are on for an account that can use them", async () => {
+    const user = await signIn({ spotify: "track" });
+    const page = await openPage("/", { user });
+
+    expect(controlStates(page.html)).toEqual([
+      "previous: false",
+      "pause: false",
+      "next: false",
+    ]);
+    expect(page.text).not.toContain("Reconnect Spotify to allow controls");
+  });
+
+  it("are off, with the reason, when the connection lacks the control scope", async () => {
+    const user = await signIn({
+      spotify: "track",
+      account: { scopes: READ_SCOPES },
+    });
+    const page = await openPage("/", { user });
+
+    expect(page.status).toBe(200);
+    expect(controlStates(page.html)).toEqual([
+      "previous: true",
+      "pause: true",
+      "next: true",
+    ]);
+    expect(page.text).toContain("Reconnect Spotify to allow controls.");
+  });
+
+  it("are off, with the reason, for a free account", async () => {
+    const user = await signIn({ spotify: "free-account" });
+    const page = await openPage("/", { user });
+
+    expect(page.status).toBe(200);
+    expect(
+      controlStates(page.html).every((state) => state.endsWith("true")),
+    ).toBe(true);
+    expect(page.text).toContain("Controls need Spotify Premium.");
+  });
+});
+
 describe("player controls", () => {
   it("pause, then play, work as plain form posts", async () => {
     const user = await signIn({ spotify: "track" });
@@ -83,13 +137,7 @@ describe("player controls", () => {
   it("asks to reconnect when the control scope is missing", async () => {
     const user = await signIn({
       spotify: "track",
-      account: {
-        scopes: [
-          "user-read-playback-state",
-          "user-read-currently-playing",
-          "user-read-recently-played",
-        ],
-      },
+      account: { scopes: READ_SCOPES },
     });
     const page = await openPage("/?index", {
       user,
