@@ -1,7 +1,10 @@
 import { PLAYING_CAP_MS } from "../../app/lib/refresh-schedule.ts";
 import { expect, test } from "./fixtures.ts";
 import { switchFakeUser } from "./support/fake-users.ts";
-import { pausePageClock } from "./support/page-clock.ts";
+import {
+  openDashboardOnPausedClock,
+  pausePageClock,
+} from "./support/page-clock.ts";
 import { positionSlider } from "./support/position.ts";
 import { REFRESH } from "./support/refreshes.ts";
 
@@ -79,10 +82,7 @@ test("a command Spotify did not answer is told until the next good read", async 
 }) => {
   consoleWatch.expectError(/the server responded with a status of 503/);
   const user = await signInAs({ spotify: "track" });
-  await page.clock.install();
-  await visit("/");
-  await expect(positionSlider(page)).toBeVisible();
-  await pausePageClock(page);
+  await openDashboardOnPausedClock(page, visit);
 
   await switchFakeUser(demo.clerkUrl, user.userId, {
     spotify: "server-error",

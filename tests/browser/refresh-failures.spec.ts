@@ -2,8 +2,7 @@ import type { Page, Response } from "@playwright/test";
 import { PLAYING_CAP_MS } from "../../app/lib/refresh-schedule.ts";
 import { expect, test } from "./fixtures.ts";
 import { openFakeSession, switchFakeUser } from "./support/fake-users.ts";
-import { pausePageClock } from "./support/page-clock.ts";
-import { positionSlider } from "./support/position.ts";
+import { openDashboardOnPausedClock } from "./support/page-clock.ts";
 import { REFRESH, watchRefreshes } from "./support/refreshes.ts";
 import { focusTab } from "./support/visibility.ts";
 
@@ -28,16 +27,6 @@ async function refreshAnswered(page: Page, status: number) {
   return response;
 }
 
-async function openDashboard(
-  page: Page,
-  visit: (path: string) => Promise<unknown>,
-) {
-  await page.clock.install();
-  await visit("/");
-  await expect(positionSlider(page)).toBeVisible();
-  await pausePageClock(page);
-}
-
 /**
  * A refresh at a moment the page's clock stands still, so what the page
  * plans from its reply starts from a known time: the tab is focused again
@@ -59,7 +48,7 @@ test("waits out Retry-After on a refresh, even when the tab regains focus", asyn
 }) => {
   consoleWatch.expectError(/the server responded with a status of 429/);
   const user = await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   await switchFakeUser(demo.clerkUrl, user.userId, {
     spotify: "rate-limited",
     clerk: "connected",
@@ -94,7 +83,7 @@ test("backs off while Spotify is down and says how old the track shown is", asyn
 }) => {
   consoleWatch.expectError(/the server responded with a status of 503/);
   const user = await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   await switchFakeUser(demo.clerkUrl, user.userId, {
     spotify: "server-error",
     clerk: "connected",
@@ -139,7 +128,7 @@ test("a reply that is not the route's JSON counts as an outage", async ({
   visit,
 }) => {
   await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   // What a captive portal or a proxy might answer in the route's place.
   await page.route(
     REFRESH,
@@ -173,7 +162,7 @@ test("renews an expired session token instead of reloading the page", async ({
 }) => {
   consoleWatch.expectError(/the server responded with a status of 401/);
   const user = await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   let loads = 0;
   page.on("load", () => {
     loads += 1;
@@ -209,7 +198,7 @@ test("reloads once the session is still refused after asking Clerk", async ({
 }) => {
   consoleWatch.expectError(/the server responded with a status of 401/);
   await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   let loads = 0;
   page.on("load", () => {
     loads += 1;

@@ -1,10 +1,8 @@
-import type { Page } from "@playwright/test";
 import { PLAYING_CAP_MS } from "../../app/lib/refresh-schedule.ts";
 import { expect, test } from "./fixtures.ts";
 import { readFakeUser } from "./support/fake-users.ts";
 import { holdNextReply, holdNextRequest } from "./support/held-reply.ts";
-import { pausePageClock } from "./support/page-clock.ts";
-import { positionSlider } from "./support/position.ts";
+import { openDashboardOnPausedClock } from "./support/page-clock.ts";
 import { isCommand, isRefresh, watchRefreshes } from "./support/refreshes.ts";
 import { focusTab } from "./support/visibility.ts";
 
@@ -14,16 +12,6 @@ import { focusTab } from "./support/visibility.ts";
  * the order of events, never to timing.
  */
 
-async function openDashboard(
-  page: Page,
-  visit: (path: string) => Promise<unknown>,
-) {
-  await page.clock.install();
-  await visit("/");
-  await expect(positionSlider(page)).toBeVisible();
-  await pausePageClock(page);
-}
-
 test("stops refreshing once the dashboard is left, even mid-refresh", async ({
   page,
   demo,
@@ -31,7 +19,7 @@ test("stops refreshing once the dashboard is left, even mid-refresh", async ({
   visit,
 }) => {
   await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   const held = await holdNextReply(page, isRefresh);
   await page.clock.runFor(PLAYING_CAP_MS);
   await held.reached;
@@ -52,7 +40,7 @@ test("a reply read before a pause does not undo it", async ({
   visit,
 }) => {
   const user = await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   const held = await holdNextReply(page, isRefresh);
   // Back to the tab after a while: a refresh, and then a click on Pause.
   await page.clock.runFor(6_000);
@@ -86,7 +74,7 @@ test("no timed refresh runs while a command is on its way", async ({
   visit,
 }) => {
   await signInAs({ spotify: "track" });
-  await openDashboard(page, visit);
+  await openDashboardOnPausedClock(page, visit);
   const refreshes = watchRefreshes(page);
   const held = await holdNextRequest(page, isCommand);
 

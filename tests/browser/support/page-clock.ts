@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { positionSlider } from "./position.ts";
 
 /**
  * Stops the page's clock (installed with `page.clock.install()` before the
@@ -9,4 +10,18 @@ import type { Page } from "@playwright/test";
 export async function pausePageClock(page: Page) {
   const now = await page.evaluate(() => Date.now());
   await page.clock.pauseAt(now + 1_000);
+}
+
+/**
+ * Opens the signed-in dashboard with the page's clock installed, then
+ * stops that clock once the player shows.
+ */
+export async function openDashboardOnPausedClock(
+  page: Page,
+  visit: (path: string) => Promise<unknown>,
+) {
+  await page.clock.install();
+  await visit("/");
+  await expect(positionSlider(page)).toBeVisible();
+  await pausePageClock(page);
 }
