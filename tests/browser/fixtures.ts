@@ -17,7 +17,7 @@ import { checkScreen } from "./support/screen-checks.ts";
 interface DemoUser {
   displayName: string;
   email: string;
-  /** What the fake Spotify plays for the demo user as the test starts. */
+  /** What the fake Spotify plays for the demo user, from 0:42, at the start. */
   playingTrack: string;
 }
 
@@ -102,6 +102,12 @@ export const test = base.extend<Fixtures>({
   demoUser: async ({ demo }, use) => {
     const unlock = await lockDemoUser();
     try {
+      // The demo plays on in real time between tests; starting its track over
+      // leaves minutes of it, so no test sees it end halfway through.
+      await switchFakeUser(demo.clerkUrl, DEMO_USER_ID, {
+        spotify: "track",
+        restart: true,
+      });
       const { account, nowPlaying } = await readFakeUser(
         demo.clerkUrl,
         DEMO_USER_ID,

@@ -169,6 +169,7 @@ export function parseScenarioChange(
   return finish(problems, {
     clerk: read.clerkScenario("clerk"),
     spotify: read.spotifyScenario("spotify"),
+    restart: read.flag("restart"),
   });
 }
 

@@ -393,6 +393,18 @@ describe("failures Spotify answers with", () => {
     const player = await kit.spotify("/v1/me/player", token);
     assert.equal(pick(player.json, "progress_ms"), 43_000);
   });
+
+  test("a restart plays the scenario again from its first item", async () => {
+    const { userId, token } = await signedIn();
+    kit.clock.advance(600_000);
+    const later = await kit.spotify("/v1/me/player", token);
+    assert.notEqual(pick(later.json, "item.name"), "Low Tide Radio");
+    const path = `/__fake/users/${userId}/scenario`;
+    await kit.control("PUT", path, { spotify: "track", restart: true });
+    const player = await kit.spotify("/v1/me/player", token);
+    assert.equal(pick(player.json, "item.name"), "Low Tide Radio");
+    assert.equal(pick(player.json, "progress_ms"), 42_000);
+  });
 });
 
 test("extended quota mode keeps the fields development mode drops", async () => {

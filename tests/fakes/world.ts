@@ -216,14 +216,17 @@ export function tokenOwner(
 export interface ScenarioChange {
   clerk?: ClerkScenarioName;
   spotify?: SpotifyScenarioName;
+  /** Starts the Spotify scenario's playback over, at its first item. */
+  restart?: boolean;
 }
 
 /**
- * Keeps the running playback when the new scenario plays the same thing.
- * Setting a scenario rearms its first-call failures, so a switcher can show
- * them again. A new Clerk scenario also ends the tokens handed out before,
- * as if the user had removed the app's access in Spotify, so an app that
- * keeps tokens meets the new scenario at its next call.
+ * Keeps the running playback when the new scenario plays the same thing,
+ * unless the change asks for a restart. Setting a scenario rearms its
+ * first-call failures, so a switcher can show them again. A new Clerk
+ * scenario also ends the tokens handed out before, as if the user had
+ * removed the app's access in Spotify, so an app that keeps tokens meets the
+ * new scenario at its next call.
  */
 export function switchScenarios(
   world: World,
@@ -241,6 +244,7 @@ export function switchScenarios(
   const setup = spotifyScenarios[change.spotify].playback;
   const running = user.playback.setup;
   if (
+    change.restart ||
     setup.start !== running.start ||
     setup.prefilledHistory !== running.prefilledHistory ||
     setup.deviceName !== running.deviceName ||

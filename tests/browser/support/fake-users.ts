@@ -109,7 +109,7 @@ export async function readUpstreamCalls(
 export async function switchFakeUser(
   clerkUrl: string,
   userId: string,
-  scenario: Required<Pick<Scenario, "spotify" | "clerk">>,
+  scenario: Pick<Scenario, "spotify" | "clerk"> & { restart?: boolean },
 ) {
   await control(clerkUrl, `/__fake/users/${userId}/scenario`, {
     method: "PUT",
