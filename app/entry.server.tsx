@@ -8,6 +8,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToReadableStream } from "react-dom/server";
 import { NonceContext } from "./lib/nonce";
+import { joinWrites } from "./server/join-writes.server";
 import { createLogger } from "./server/log.server";
 
 // Every page and data response can carry personal data: never cache them.
@@ -45,7 +46,10 @@ export default async function handleRequest(
 
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Cache-Control", PRIVATE);
-  return new Response(body, { headers: responseHeaders, status });
+  return new Response(joinWrites(body), {
+    headers: responseHeaders,
+    status,
+  });
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response) => {

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { setTimeout as delay } from "node:timers/promises";
+import { joinWrites } from "../../app/server/join-writes.server.ts";
+
+/*
+ * React writes the page as many small pieces in one go, then waits for
+ * deferred data. What leaves the Worker must be the same bytes in one
+ * chunk per burst.
+ */
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+async function readRaw(stream: ReadableStream<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+  }
+}
+
+async function readChunks(stream: ReadableStream<Uint8Array>) {
+  const decoder = new TextDecoder();
+  return (await readRaw(stream)).map((chunk) => decoder.decode(chunk));
+}
+
+test("a burst of small writes leaves as one chunk, a later write as its own", async () => {
+  const source = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (let piece = 0; piece < 100; piece++) {
+        controller.enqueue(bytes(`<p>${piece}</p>`));
+      }
+      await delay(20);
+      controller.enqueue(bytes("<script>late</script>"));
+      controller.enqueue(bytes("</html>"));
+      controller.close();
+    },
+  });
+
+  const chunks = await readChunks(joinWrites(source));
+
+  const shell = Array.from({ length: 100 }, (_, piece) => `<p>${piece}</p>`);
+  assert.deepEqual(chunks, [shell.join(""), "<script>late</script></html>"]);
+});
+
+test("a burst past 64 KiB does not wait for the turn to end", async () => {
+  const piece = new Uint8Array(16 * 1024).fill(60);
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let count = 0; count < 5; count++) controller.enqueue(piece);
+      controller.close();
+    },
+  });
+
+  const chunks = await readRaw(joinWrites(source));
+  assert.deepEqual(
+    chunks.map((chunk) => chunk.byteLength),
+    [64 * 1024, 16 * 1024],
+  );
+});
+
+test("what is written just before the end is not lost", async () => {
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes("<!DOCTYPE html>"));
+      controller.enqueue(bytes("<html></html>"));
+      controller.close();
+    },
+  });
+
+  assert.deepEqual(await readChunks(joinWrites(source)), [
+    "<!DOCTYPE html><html></html>",
+  ]);
+});
+
+test("an error in the page's stream reaches the reader", async () => {
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes("<html>"));
+      controller.error(new Error("render failed"));
+    },
+  });
+
+  await assert.rejects(readChunks(joinWrites(source)), /render failed/);
+});
+
+test("a reader that stops early cancels the page's stream", async () => {
+  let cancelled = false;
+  const source = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await delay(5);
+      controller.enqueue(bytes("<p>more</p>"));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+
+  const reader = joinWrites(source).getReader();
+  await reader.read();
+  await reader.cancel();
+  assert.equal(cancelled, true);
+});
