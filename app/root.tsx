@@ -16,7 +16,11 @@ import {
 import type { ReactNode } from "react";
 import { RouteErrorScreen } from "./components/RouteErrorScreen";
 import { useNonce } from "./lib/nonce";
-import { clerkOptions, shareSession } from "./server/auth.server";
+import {
+  clerkOptions,
+  shareSession,
+  withinDeadline,
+} from "./server/auth.server";
 import { fail, requireConfig } from "./server/request.server";
 import styles from "./styles/app.css?url";
 
@@ -37,15 +41,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const config = requireConfig(args.context);
   const session = shareSession(args.context);
   try {
-    return await rootAuthLoader(
-      args,
-      session.callback,
-      clerkOptions(config, args.request),
+    return await withinDeadline(
+      rootAuthLoader(
+        args,
+        session.callback,
+        clerkOptions(config, args.request),
+      ),
     );
   } catch (error) {
     session.failed(error);
     if (error instanceof Response) throw error;
-    session.unavailable();
+    session.unavailable(error);
     return fail({ kind: "clerk-unavailable" });
   } finally {
     session.failed(new Error("rootAuthLoader ended without a session"));

@@ -4,6 +4,7 @@ import {
   type LoaderFunctionArgs,
   redirect,
 } from "@remix-run/cloudflare";
+import { CLERK_TIMEOUT_MS } from "./clerk-api.server";
 import type { AppConfig } from "./config.server";
 import { createLogger } from "./log.server";
 import { fail } from "./request.server";
@@ -62,6 +63,29 @@ class KeysUnreachable extends Error {
   }
 }
 
+/**
+ * Without CLERK_JWT_KEY, Clerk's SDK fetches the instance's keys on a
+ * session check, with no deadline of its own. A check gets as long as any
+ * other call to Clerk; past that the page says sign-in is unavailable.
+ */
+export function withinDeadline<T>(check: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CheckTimedOut()), CLERK_TIMEOUT_MS);
+  });
+  return Promise.race([check, deadline]).finally(() => clearTimeout(timer));
+}
+
+class CheckTimedOut extends Error {
+  constructor() {
+    super(`Clerk's session check took over ${CLERK_TIMEOUT_MS} ms`);
+    this.name = "CheckTimedOut";
+  }
+}
+
+const causeOf = (error: unknown) =>
+  error instanceof CheckTimedOut ? "timeout" : "unexpected";
+
 /** One log line for a session check that could not ask Clerk. */
 function logSessionUnavailable(
   context: AppLoadContext,
@@ -92,7 +116,8 @@ const sessionChecks = new WeakMap<AppLoadContext, Promise<Session | null>>();
  * is its callback, which receives the verified session, and `failed` takes
  * whatever the check threw, so the route's loader fails the same way.
  * Once the session is shared, `failed` changes nothing. `unavailable`
- * logs a check that threw anything but Clerk's handshake redirect.
+ * logs a check that threw anything but Clerk's handshake redirect, or ran
+ * out of time.
  */
 export function shareSession(context: AppLoadContext) {
   const startedAt = Date.now();
@@ -115,8 +140,8 @@ export function shareSession(context: AppLoadContext) {
     share(sessionOf(args.request.auth));
     return {};
   };
-  const unavailable = () =>
-    logSessionUnavailable(context, "unexpected", startedAt);
+  const unavailable = (error: unknown) =>
+    logSessionUnavailable(context, causeOf(error), startedAt);
   return { callback, failed, unavailable };
 }
 
@@ -134,7 +159,7 @@ export async function getSession(
     // and the root loader logs a shared check that threw.
     if (error instanceof Response) throw error;
     if (!shared && !(error instanceof KeysUnreachable)) {
-      logSessionUnavailable(args.context, "unexpected", startedAt);
+      logSessionUnavailable(args.context, causeOf(error), startedAt);
     }
     return fail({ kind: "clerk-unavailable" });
   }
@@ -143,7 +168,9 @@ export async function getSession(
 /** The route's own check, when no root loader shares one. */
 async function checkSession(args: Args, config: AppConfig) {
   const startedAt = Date.now();
-  const auth = await getAuth(args, clerkOptions(config, args.request));
+  const auth = await withinDeadline(
+    getAuth(args, clerkOptions(config, args.request)),
+  );
   const cause = unreachableKeys(auth);
   if (!cause) return sessionOf(auth);
   logSessionUnavailable(args.context, cause, startedAt);

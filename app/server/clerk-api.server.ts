@@ -95,10 +95,12 @@ export type ClerkApiOptions = {
 };
 
 const API_VERSION = "2025-11-10";
+/** How long any call to Clerk may take, its body included. */
+export const CLERK_TIMEOUT_MS = 3000;
 const MAX_BODY_BYTES = 256 * 1024;
 
 export function createClerkApi(options: ClerkApiOptions) {
-  const { apiUrl, secretKey, log, timeoutMs = 3000 } = options;
+  const { apiUrl, secretKey, log, timeoutMs = CLERK_TIMEOUT_MS } = options;
   const fetcher = options.fetch ?? fetch;
 
   /**

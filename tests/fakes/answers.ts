@@ -156,3 +156,10 @@ export function spotifyPaddedJson(bytes: number): PaddedJson {
     bytes,
   };
 }
+
+/**
+ * A base path under which the fakes answer no request at all, for a
+ * setting such as CLERK_API_URL when what it reaches has no user to give
+ * a scenario.
+ */
+export const NEVER_ANSWERS = "/__fake/never-answers";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { after, before, test } from "node:test";
+import { NEVER_ANSWERS } from "./answers.ts";
 import { call, pick, startTestFakes, type TestFakes } from "./harness.ts";
 
 let kit: TestFakes;
@@ -103,6 +104,16 @@ test("moves the clock over HTTP for tests that cannot reach it", async () => {
   await kit.control("POST", "/__fake/clock", { advanceMs: 8_000 });
   const player = await kit.spotify("/v1/me/player", token);
   assert.equal(pick(player.json, "progress_ms"), 50_000);
+});
+
+test("never answers under its never-answers base URL", async () => {
+  const url = `${kit.fakes.clerkUrl}${NEVER_ANSWERS}/v1/jwks`;
+  await assert.rejects(
+    fetch(url, { signal: AbortSignal.timeout(300) }),
+    (error: Error) => error.name === "TimeoutError",
+  );
+  const health = await kit.control("GET", "/__fake/health");
+  assert.equal(health.status, 200);
 });
 
 test("answers browser preflights", async () => {

@@ -7,7 +7,7 @@ import {
 } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import type { ApiResult, CannedReply } from "./answers.ts";
-import { clerkJson } from "./answers.ts";
+import { clerkJson, NEVER_ANSWERS } from "./answers.ts";
 import { handleClerkRequest } from "./clerk.ts";
 import { type ControlContext, handleControlRequest } from "./control.ts";
 import {
@@ -135,6 +135,8 @@ async function respond(
     const page = setup.pages?.(request, setup.control);
     if (page) {
       writeReply(res, page);
+    } else if (request.path.startsWith(`${NEVER_ANSWERS}/`)) {
+      // Left open until the caller gives up or the fakes close.
     } else if (isControl(request.path)) {
       writeReply(res, handleControlRequest(request, setup.control));
     } else {

@@ -1,7 +1,8 @@
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import worker from "../../functions/worker";
+import { NEVER_ANSWERS } from "../fakes/answers.ts";
 import { APP_ORIGIN, captureConsole, openPage, signIn } from "./app";
 
 afterEach(() => {
@@ -67,10 +68,27 @@ describe("upstream wording", () => {
 describe("a session check that cannot reach Clerk's keys", () => {
   /*
    * A deployment without CLERK_JWT_KEY, whose Backend API (where Clerk's
-   * keys then come from) is a port nothing listens on. @clerk/remix reads
-   * process.env before the Worker's bindings, so both are changed.
+   * keys then come from) is a port nothing listens on, or a server that
+   * never answers. @clerk/remix reads process.env before the Worker's
+   * bindings, so both are changed.
    */
-  const settings = { CLERK_JWT_KEY: "", CLERK_API_URL: "http://127.0.0.1:9" };
+  const backends = [
+    // Clerk's SDK retries a failed key fetch for close to 3 s, about this
+    // app's deadline, so either may end the check first.
+    {
+      backend: "refuses",
+      apiUrl: () => "http://127.0.0.1:9",
+      cause: expect.stringMatching(/^(network|timeout)$/),
+    },
+    {
+      backend: "never answers",
+      apiUrl: () => `${inject("fakeClerkUrl")}${NEVER_ANSWERS}`,
+      cause: "timeout",
+    },
+  ];
+  const cases = backends.flatMap((backend) =>
+    ["/", "/api/now-playing"].map((path) => ({ ...backend, path })),
+  );
 
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -83,11 +101,12 @@ describe("a session check that cannot reach Clerk's keys", () => {
       .filter((event) => event.requestId === requestId);
   }
 
-  it.each(["/", "/api/now-playing"])(
-    "says sign-in is unavailable and logs one line, with nothing of the session (%s)",
-    async (path) => {
+  it.each(cases)(
+    "says sign-in is unavailable when Clerk's API $backend, and logs one line without the session ($path)",
+    async ({ apiUrl, cause, path }) => {
       const user = await signIn({ spotify: "track" });
       const requestId = `keys-${crypto.randomUUID()}`;
+      const settings = { CLERK_JWT_KEY: "", CLERK_API_URL: apiUrl() };
       for (const [name, value] of Object.entries(settings)) {
         vi.stubEnv(name, value);
       }
@@ -117,7 +136,7 @@ describe("a session check that cannot reach Clerk's keys", () => {
           upstream: "clerk",
           operation: "session",
           kind: "unavailable",
-          cause: "network",
+          cause,
           status: null,
           durationMs: expect.any(Number),
         },
