@@ -1,3 +1,5 @@
+import { concatenate } from "./bytes.server";
+
 const MAX_JOINED_BYTES = 64 * 1024;
 
 /**
@@ -44,16 +46,4 @@ export function joinWrites(
       },
     }),
   );
-}
-
-function concatenate(parts: Uint8Array[], size: number): Uint8Array {
-  const [first] = parts;
-  if (first && parts.length === 1) return first;
-  const joined = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.byteLength;
-  }
-  return joined;
 }

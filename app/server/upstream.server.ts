@@ -1,3 +1,5 @@
+import { concatenate } from "./bytes.server";
+
 /** What went wrong on the way to an upstream, when no usable answer came. */
 export type TransportFailure = "timeout" | "network" | "too-large";
 
@@ -150,13 +152,7 @@ async function readCapped(
   } finally {
     signal.removeEventListener("abort", stop);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatenate(chunks, size);
 }
 
 /** Decodes with the declared charset, falling back to UTF-8. */

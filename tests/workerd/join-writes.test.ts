@@ -1,7 +1,5 @@
-import assert from "node:assert/strict";
-import { test } from "node:test";
-import { setTimeout as delay } from "node:timers/promises";
-import { joinWrites } from "../../app/server/join-writes.server.ts";
+import { expect, test } from "vitest";
+import { joinWrites } from "../../app/server/join-writes.server";
 
 /*
  * React writes the page as many small pieces in one go, then waits for
@@ -10,6 +8,7 @@ import { joinWrites } from "../../app/server/join-writes.server.ts";
  */
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+const delay = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function readRaw(stream: ReadableStream<Uint8Array>) {
   const chunks: Uint8Array[] = [];
@@ -42,7 +41,7 @@ test("a burst of small writes leaves as one chunk, a later write as its own", as
   const chunks = await readChunks(joinWrites(source));
 
   const shell = Array.from({ length: 100 }, (_, piece) => `<p>${piece}</p>`);
-  assert.deepEqual(chunks, [shell.join(""), "<script>late</script></html>"]);
+  expect(chunks).toEqual([shell.join(""), "<script>late</script></html>"]);
 });
 
 test("a burst past 64 KiB does not wait for the turn to end", async () => {
@@ -55,10 +54,10 @@ test("a burst past 64 KiB does not wait for the turn to end", async () => {
   });
 
   const chunks = await readRaw(joinWrites(source));
-  assert.deepEqual(
-    chunks.map((chunk) => chunk.byteLength),
-    [64 * 1024, 16 * 1024],
-  );
+  expect(chunks.map((chunk) => chunk.byteLength)).toEqual([
+    64 * 1024,
+    16 * 1024,
+  ]);
 });
 
 test("what is written just before the end is not lost", async () => {
@@ -70,7 +69,7 @@ test("what is written just before the end is not lost", async () => {
     },
   });
 
-  assert.deepEqual(await readChunks(joinWrites(source)), [
+  expect(await readChunks(joinWrites(source))).toEqual([
     "<!DOCTYPE html><html></html>",
   ]);
 });
@@ -83,7 +82,7 @@ test("an error in the page's stream reaches the reader", async () => {
     },
   });
 
-  await assert.rejects(readChunks(joinWrites(source)), /render failed/);
+  await expect(readChunks(joinWrites(source))).rejects.toThrow("render failed");
 });
 
 test("a reader that stops early cancels the page's stream", async () => {
@@ -101,5 +100,5 @@ test("a reader that stops early cancels the page's stream", async () => {
   const reader = joinWrites(source).getReader();
   await reader.read();
   await reader.cancel();
-  assert.equal(cancelled, true);
+  expect(cancelled).toBe(true);
 });
