@@ -11,7 +11,13 @@ const MAX_CHUNK_BYTES = 64 * 1024;
 export function joinWrites(
   source: ReadableStream<Uint8Array>,
 ): ReadableStream<Uint8Array> {
-  const reader = source.getReader({ mode: "byob" });
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = source.getReader({ mode: "byob" });
+  } catch {
+    // Not a byte stream (React's is): nothing to join with, so as it is.
+    return source;
+  }
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { done, value } = await reader.read(

@@ -1,5 +1,9 @@
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { expect, test } from "vitest";
 import { joinWrites } from "../../app/server/join-writes.server";
+import worker from "../../functions/worker";
+import { APP_ORIGIN, signIn } from "./app";
 
 /*
  * React writes the page as many small pieces in one go when its stream is
@@ -117,4 +121,33 @@ test("a reader that stops early cancels the page's stream", async () => {
   await reader.read();
   await reader.cancel();
   expect(cancelled).toBe(true);
+});
+
+test("a stream that is not a byte stream passes through as it is", async () => {
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes("<html>"));
+      controller.enqueue(bytes("</html>"));
+      controller.close();
+    },
+  });
+
+  expect(await readChunks(joinWrites(source))).toEqual(["<html>", "</html>"]);
+});
+
+test("the dashboard leaves the Worker in a few chunks, not 512-byte pieces", async () => {
+  const user = await signIn({ spotify: "track" });
+
+  const response = await worker.fetch(
+    new Request(`${APP_ORIGIN}/`, { headers: { cookie: user.cookie } }),
+    env,
+    createExecutionContext(),
+  );
+  const chunks = await readChunks(response.body ?? new ReadableStream());
+
+  expect(response.status).toBe(200);
+  expect(chunks.join("")).toContain("Low Tide Radio");
+  // The shell's first piece, the rest of the shell, then the deferred
+  // profile and the end of the document.
+  expect(chunks.length).toBeLessThanOrEqual(4);
 });
