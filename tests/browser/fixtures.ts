@@ -28,6 +28,11 @@ interface Fixtures {
   cspViolations: string[];
   /** A new fake user in these scenarios, signed in in this browser. */
   signInAs: (scenario: Scenario) => Promise<FakeUser>;
+  /** Gives a fake user's Spotify a new scenario; Clerk stays connected. */
+  switchSpotify: (
+    user: FakeUser,
+    spotify: NonNullable<Scenario["spotify"]>,
+  ) => Promise<void>;
   /** Puts a session's cookies in this browser, as clerk-js writes them. */
   putSession: (cookies: SessionCookies) => Promise<void>;
   /** Opens a page of the app and checks the HTTP status it answered with. */
@@ -82,6 +87,15 @@ export const test = base.extend<Fixtures>({
       await putSession(user.cookies);
       return user;
     });
+  },
+
+  switchSpotify: async ({ demo }, use) => {
+    await use((user, spotify) =>
+      switchFakeUser(demo.clerkUrl, user.userId, {
+        spotify,
+        clerk: "connected",
+      }),
+    );
   },
 
   visit: async ({ page, demo, consoleWatch }, use) => {

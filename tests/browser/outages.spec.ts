@@ -1,6 +1,5 @@
 import { PLAYING_CAP_MS } from "../../app/lib/refresh-schedule.ts";
 import { expect, test } from "./fixtures.ts";
-import { switchFakeUser } from "./support/fake-users.ts";
 import {
   openDashboardOnPausedClock,
   pausePageClock,
@@ -75,19 +74,16 @@ test("keeps the page and says Clerk did not answer when it is down", async ({
 
 test("a command Spotify did not answer is told until the next good read", async ({
   page,
-  demo,
   consoleWatch,
   signInAs,
+  switchSpotify,
   visit,
 }) => {
   consoleWatch.expectError(/the server responded with a status of 503/);
   const user = await signInAs({ spotify: "track" });
   await openDashboardOnPausedClock(page, visit);
 
-  await switchFakeUser(demo.clerkUrl, user.userId, {
-    spotify: "server-error",
-    clerk: "connected",
-  });
+  await switchSpotify(user, "server-error");
   await page.getByRole("button", { name: "Pause" }).click();
   const notice = page.getByRole("alert");
   await expect(notice).toHaveText(
@@ -95,10 +91,7 @@ test("a command Spotify did not answer is told until the next good read", async 
   );
   await expect(page.getByText("Playing now")).toBeVisible();
 
-  await switchFakeUser(demo.clerkUrl, user.userId, {
-    spotify: "track",
-    clerk: "connected",
-  });
+  await switchSpotify(user, "track");
   const read = page.waitForResponse(
     (response) => REFRESH.test(response.url()) && response.ok(),
   );

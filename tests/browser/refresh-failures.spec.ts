@@ -1,7 +1,7 @@
 import type { Page, Response } from "@playwright/test";
 import { PLAYING_CAP_MS } from "../../app/lib/refresh-schedule.ts";
 import { expect, test } from "./fixtures.ts";
-import { openFakeSession, switchFakeUser } from "./support/fake-users.ts";
+import { openFakeSession } from "./support/fake-users.ts";
 import { openDashboardOnPausedClock } from "./support/page-clock.ts";
 import { REFRESH, watchRefreshes } from "./support/refreshes.ts";
 import { focusTab } from "./support/visibility.ts";
@@ -41,18 +41,15 @@ const LANDING = "What's playing on your Spotify, live.";
 
 test("waits out Retry-After on a refresh, even when the tab regains focus", async ({
   page,
-  demo,
   consoleWatch,
   signInAs,
+  switchSpotify,
   visit,
 }) => {
   consoleWatch.expectError(/the server responded with a status of 429/);
   const user = await signInAs({ spotify: "track" });
   await openDashboardOnPausedClock(page, visit);
-  await switchFakeUser(demo.clerkUrl, user.userId, {
-    spotify: "rate-limited",
-    clerk: "connected",
-  });
+  await switchSpotify(user, "rate-limited");
 
   const limited = refreshAnswered(page, 429);
   await refreshOnFocus(page);
@@ -76,18 +73,15 @@ test("waits out Retry-After on a refresh, even when the tab regains focus", asyn
 
 test("backs off while Spotify is down and says how old the track shown is", async ({
   page,
-  demo,
   consoleWatch,
   signInAs,
+  switchSpotify,
   visit,
 }) => {
   consoleWatch.expectError(/the server responded with a status of 503/);
   const user = await signInAs({ spotify: "track" });
   await openDashboardOnPausedClock(page, visit);
-  await switchFakeUser(demo.clerkUrl, user.userId, {
-    spotify: "server-error",
-    clerk: "connected",
-  });
+  await switchSpotify(user, "server-error");
 
   const down = refreshAnswered(page, 503);
   await refreshOnFocus(page);

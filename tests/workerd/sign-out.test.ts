@@ -1,5 +1,12 @@
 import { describe, expect, inject, it } from "vitest";
-import { APP_ORIGIN, flawedSession, openPage, signIn } from "./app";
+import {
+  APP_ORIGIN,
+  flawedSession,
+  openPage,
+  type Page,
+  signIn,
+  type TestUser,
+} from "./app";
 
 async function sessionStatus(userId: string) {
   const response = await fetch(
@@ -11,24 +18,33 @@ async function sessionStatus(userId: string) {
   return sessions.map((session) => session.status);
 }
 
+/** The sign-out form's POST, from the app's own page. */
+const signOut = (user: TestUser) =>
+  openPage("/sign-out", {
+    user,
+    method: "POST",
+    headers: { origin: APP_ORIGIN },
+  });
+
+/** Back to the landing page, with both of Clerk's cookies cleared. */
+function expectSignedOutHome(response: Page) {
+  expect(response.status).toBe(302);
+  expect(response.headers.get("location")).toBe("/");
+  const cookies = response.headers.getSetCookie();
+  expect(cookies).toContainEqual(
+    expect.stringMatching(/^__session=; .*Max-Age=0/),
+  );
+  expect(cookies).toContainEqual(
+    expect.stringMatching(/^__client_uat=; .*Max-Age=0/),
+  );
+}
+
 describe("signing out", () => {
   it("revokes the session at Clerk and clears its cookies", async () => {
     const user = await signIn({ spotify: "track" });
-    const response = await openPage("/sign-out", {
-      user,
-      method: "POST",
-      headers: { origin: APP_ORIGIN },
-    });
+    const response = await signOut(user);
 
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/");
-    const cookies = response.headers.getSetCookie();
-    expect(cookies).toContainEqual(
-      expect.stringMatching(/^__session=; .*Max-Age=0/),
-    );
-    expect(cookies).toContainEqual(
-      expect.stringMatching(/^__client_uat=; .*Max-Age=0/),
-    );
+    expectSignedOutHome(response);
     expect(await sessionStatus(user.userId)).toEqual(["revoked"]);
   });
 
@@ -36,21 +52,9 @@ describe("signing out", () => {
     // Clerk answers such a token with a redirect to its handshake, which
     // the page's form-action would block and which leaves the cookies.
     const user = await flawedSession(await signIn(), "expired");
-    const response = await openPage("/sign-out", {
-      user,
-      method: "POST",
-      headers: { origin: APP_ORIGIN },
-    });
+    const response = await signOut(user);
 
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/");
-    const cookies = response.headers.getSetCookie();
-    expect(cookies).toContainEqual(
-      expect.stringMatching(/^__session=; .*Max-Age=0/),
-    );
-    expect(cookies).toContainEqual(
-      expect.stringMatching(/^__client_uat=; .*Max-Age=0/),
-    );
+    expectSignedOutHome(response);
   });
 
   it("refuses a sign-out posted from another site", async () => {
